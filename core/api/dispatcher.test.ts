@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFailingKeychain } from '../keychain/failing-keychain';
+import { createTestVault, type TestVault } from '../test-support/test-vault';
+import { Vault } from '../vault';
+import { createDispatcher } from './dispatcher';
+import { operationNames, operations, windowOperationNames, type OperationName } from './operations';
+
+/** One clearly wrong value per operation, beyond the unknown-field and wrong-shape cases below. */
+const WRONG_TYPED: Record<OperationName, unknown> = {
+  authStatus: { verbose: true },
+  beginEnrolment: [],
+  confirmEnrolment: { code: '12345' },
+  unlock: { code: 123456 },
+  unlockWithRecoveryCode: { recoveryCode: '<script>' },
+  lock: 'now',
+  keepAlive: 42,
+  listKeys: { sort: 'size' },
+  getKey: { key: { id: 'not-a-uuid' } },
+  createKey: { name: '', secret: 's' },
+  updateKey: { key: { name: 'a' }, url: 'javascript:alert(1)' },
+  rotateKey: { key: { name: 'a' }, secret: 7 },
+  deleteKey: { key: {} },
+  copyKey: { key: { id: 1 } },
+  revealKey: { key: { name: 'x'.repeat(101) } },
+  readSecret: { key: null },
+  listTags: { all: 1 },
+  renameTag: { from: 'a', to: 'b,c' },
+  deleteTag: { tag: 'x'.repeat(41) },
+  getSettings: { x: 1 },
+  updateSettings: { autoLockMinutes: 0 },
+  listAudit: { event: 'everything' },
+  verifyAudit: { deep: true },
+};
+
+describe('dispatcher', () => {
+  let t: TestVault;
+  let cli: ReturnType<typeof createDispatcher>;
+  beforeAll(async () => {
+    t = await createTestVault();
+    await t.enrol();
+    cli = createDispatcher(t.vault, 'cli');
+  });
+  afterAll(() => t.cleanup());
+
+  it.each(operationNames)('%s answers INVALID_ARGUMENT to bad arguments, without echoing them', async (name) => {
+    for (const args of [WRONG_TYPED[name], { unexpectedField: 'sk_live_SECRETVALUE' }, 'sk_live_SECRETVALUE', [1, 2]]) {
+      const result = await cli(name, args);
+      expect(result, JSON.stringify(args)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+      if (!result.ok) {
+        expect(result.error.message).not.toContain('SECRETVALUE');
+        expect(result.error.message).not.toMatch(/\n\s+at /); // no stack trace
+      }
+    }
+  });
+
+  it('answers INVALID_ARGUMENT to an unknown or non-string operation', async () => {
+    expect(await cli('dropTables', {})).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await cli({ toString: () => 'listKeys' }, {})).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await cli('__proto__', {})).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+  });
+
+  it('never lets the window read a value outside Reveal', async () => {
+    expect(windowOperationNames).not.toContain('readSecret');
+    const created = await t.dispatch('createKey', { name: 'K', secret: 'v' });
+    expect(created.ok).toBe(true);
+    expect(await t.dispatch('readSecret', { key: { name: 'K' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await cli('readSecret', { key: { name: 'K' } })).toEqual({ ok: true, value: { value: 'v' } });
+  });
+
+  it('refuses every operation but status, enrolment and unlock with LOCKED while locked', async () => {
+    await t.vault.lock();
+    const validArgs: Partial<Record<OperationName, unknown>> = {
+      getKey: { key: { name: 'K' } },
+      createKey: { name: 'New', secret: 'v' },
+      updateKey: { key: { name: 'K' }, notes: 'n' },
+      rotateKey: { key: { name: 'K' }, secret: 'v2' },
+      deleteKey: { key: { name: 'K' } },
+      copyKey: { key: { name: 'K' } },
+      revealKey: { key: { name: 'K' } },
+      readSecret: { key: { name: 'K' } },
+      renameTag: { from: 'a', to: 'b' },
+      deleteTag: { tag: 'a' },
+      updateSettings: { autoLockMinutes: 10 },
+    };
+    for (const name of operationNames) {
+      const result = await cli(name, validArgs[name] ?? {});
+      if (operations[name].whileLocked) {
+        expect(result.ok || result.error.code !== 'LOCKED', name).toBe(true);
+      } else {
+        expect(result, name).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+      }
+    }
+  });
+
+  it('turns a missing Secret Service into KEYCHAIN_UNAVAILABLE with advice (failure-injection keychain)', async () => {
+    const gone = new Vault({ home: t.home, keychain: createFailingKeychain('keystash-gone', 'KEYCHAIN_UNAVAILABLE') });
+    const result = await createDispatcher(gone, 'window')('authStatus', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } });
+    if (!result.ok) expect(result.error.message).toMatch(/Secret Service|gnome-keyring|keychain/i);
+  });
+
+  it('reports an unexpected failure as INTERNAL with no stack trace', async () => {
+    const broken = Object.create(t.vault) as Vault;
+    broken.status = () => Promise.reject(new Error('boom at /home/user/secret/path'));
+    const seen: string[] = [];
+    const result = await createDispatcher(broken, 'window', (op) => seen.push(op))('authStatus', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    if (!result.ok) expect(result.error.message).not.toContain('boom');
+    expect(seen).toEqual(['authStatus']);
+  });
+});

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { isVaultError } from '../errors';
+import type { Vault } from '../vault';
+import { handlers } from './handlers';
+import { operations, type OperationName, type ResultOf } from './operations';
+import type { ApiError, Result } from './results';
+
+export type Caller = 'window' | 'cli';
+export type Dispatch = (operation: unknown, args: unknown) => Promise<Result<unknown>>;
+
+/**
+ * Validates and runs one operation and answers with the Result envelope. It never throws: Electron
+ * carries only an error's message over IPC, and a stack trace is no message for a user.
+ * `caller` decides which operations exist at all: the window never gets `cli` ones.
+ */
+export function createDispatcher(vault: Vault, caller: Caller, onInternalError?: (op: string, error: unknown) => void): Dispatch {
+  return async (operation, rawArgs) => {
+    if (typeof operation !== 'string' || !Object.hasOwn(operations, operation)) {
+      return failure({ code: 'INVALID_ARGUMENT', message: 'Unknown operation.' });
+    }
+    const name = operation as OperationName;
+    const spec = operations[name];
+    if (spec.callers === 'cli' && caller !== 'cli') {
+      return failure({ code: 'FORBIDDEN', message: 'This operation is only available from the keystash command line.' });
+    }
+    const parsed = spec.args.safeParse(rawArgs ?? {});
+    if (!parsed.success) return failure(describeInvalid(parsed.error));
+    try {
+      if (!spec.whileLocked) await vault.requireUnlocked();
+      const run = handlers[name] as (v: Vault, a: unknown) => Promise<unknown>;
+      return { ok: true, value: await run(vault, parsed.data) };
+    } catch (error) {
+      if (isVaultError(error)) {
+        return failure({
+          code: error.code,
+          message: error.message,
+          ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+        });
+      }
+      onInternalError?.(name, error);
+      return failure({
+        code: 'INTERNAL',
+        message: `Keystash hit an unexpected problem while running ${name}. Nothing was changed by the failed step; try again, and report it if it repeats.`,
+      });
+    }
+  };
+}
+
+const failure = (error: ApiError): Result<never> => ({ ok: false, error });
+
+/** Names the field and the rule it broke; zod's issue messages never quote the received value. */
+function describeInvalid(error: z.ZodError): ApiError {
+  const issue = error.issues[0];
+  const field = issue?.path.map(String).join('.') ?? '';
+  const what = issue?.code === 'unrecognized_keys' ? `Unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}.` : issue?.message;
+  return {
+    code: 'INVALID_ARGUMENT',
+    message: field ? `${field}: ${what ?? 'invalid value'}` : (what ?? 'Invalid arguments.'),
+    ...(field ? { field } : {}),
+  };
+}
+
+/** The same dispatch, with each operation's result type known to the caller (CLI, tests). */
+export type TypedDispatch = <N extends OperationName>(operation: N, args: unknown) => Promise<Result<ResultOf<N>>>;
+export const typedDispatch = (dispatch: Dispatch): TypedDispatch => dispatch as TypedDispatch;

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import * as s from './schemas';
+import type {
+  AuditVerification,
+  AuthStatus,
+  CopyReceipt,
+  Enrolment,
+  KeyList,
+  KeySummary,
+  Revealed,
+  Settings,
+  TagCount,
+  AuditEntry,
+} from './results';
+
+/**
+ * The one contract. Each operation is declared once: its argument schema, its result type, who may
+ * call it, and whether it works while locked. Electron IPC, the browser host and the CLI all carry
+ * exactly these operations to the same dispatcher.
+ *
+ * `callers`: 'window' operations are exposed to the renderer (and the CLI); 'cli' operations hand a
+ * secret value to a process the user started from their shell, so the window never gets them.
+ */
+interface OperationSpec<A extends z.ZodType, R, C extends 'window' | 'cli'> {
+  args: A;
+  callers: C;
+  whileLocked: boolean;
+  /** Phantom: carries the result type for the typed client. */
+  result?: R;
+}
+
+function op<R>() {
+  return <A extends z.ZodType, C extends 'window' | 'cli'>(
+    spec: Omit<OperationSpec<A, R, C>, 'result'>,
+  ): OperationSpec<A, R, C> => spec;
+}
+
+export const operations = {
+  authStatus: op<AuthStatus>()({ args: s.empty, callers: 'window', whileLocked: true }),
+  beginEnrolment: op<Enrolment>()({ args: s.empty, callers: 'window', whileLocked: true }),
+  confirmEnrolment: op<{ recoveryCodes: string[] }>()({
+    args: z.strictObject({ code: s.totpCode }),
+    callers: 'window',
+    whileLocked: true,
+  }),
+  unlock: op<AuthStatus>()({ args: z.strictObject({ code: s.totpCode }), callers: 'window', whileLocked: true }),
+  unlockWithRecoveryCode: op<AuthStatus>()({
+    args: z.strictObject({ recoveryCode: s.recoveryCode }),
+    callers: 'window',
+    whileLocked: true,
+  }),
+  lock: op<AuthStatus>()({ args: s.empty, callers: 'window', whileLocked: true }),
+  /** Called on user activity so the idle timer measures the user, not the last request. */
+  keepAlive: op<AuthStatus>()({ args: s.empty, callers: 'window', whileLocked: false }),
+
+  listKeys: op<KeyList>()({ args: s.listKeysArgs, callers: 'window', whileLocked: false }),
+  getKey: op<KeySummary>()({ args: z.strictObject({ key: s.keyRef }), callers: 'window', whileLocked: false }),
+  createKey: op<KeySummary>()({ args: s.createKeyArgs, callers: 'window', whileLocked: false }),
+  updateKey: op<KeySummary>()({ args: s.updateKeyArgs, callers: 'window', whileLocked: false }),
+  rotateKey: op<KeySummary>()({
+    args: z.strictObject({ key: s.keyRef, secret: s.secretValue }),
+    callers: 'window',
+    whileLocked: false,
+  }),
+  deleteKey: op<{ id: string; name: string }>()({
+    args: z.strictObject({ key: s.keyRef }),
+    callers: 'window',
+    whileLocked: false,
+  }),
+  copyKey: op<CopyReceipt>()({ args: z.strictObject({ key: s.keyRef }), callers: 'window', whileLocked: false }),
+  revealKey: op<Revealed>()({ args: z.strictObject({ key: s.keyRef }), callers: 'window', whileLocked: false }),
+  readSecret: op<{ value: string }>()({ args: z.strictObject({ key: s.keyRef }), callers: 'cli', whileLocked: false }),
+
+  listTags: op<{ tags: TagCount[] }>()({ args: s.empty, callers: 'window', whileLocked: false }),
+  renameTag: op<{ renamed: number; merged: boolean }>()({
+    args: z.strictObject({ from: s.tagName, to: s.tagName }),
+    callers: 'window',
+    whileLocked: false,
+  }),
+  deleteTag: op<{ removedFrom: number }>()({
+    args: z.strictObject({ tag: s.tagName }),
+    callers: 'window',
+    whileLocked: false,
+  }),
+
+  getSettings: op<Settings>()({ args: s.empty, callers: 'window', whileLocked: false }),
+  updateSettings: op<Settings>()({ args: s.settingsPatch, callers: 'window', whileLocked: false }),
+
+  listAudit: op<{ entries: AuditEntry[] }>()({ args: s.auditQuery, callers: 'window', whileLocked: false }),
+  verifyAudit: op<AuditVerification>()({ args: s.empty, callers: 'window', whileLocked: false }),
+} as const;
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+export type ArgsOf<N extends OperationName> = z.input<Operations[N]['args']>;
+export type ResultOf<N extends OperationName> = NonNullable<Operations[N]['result']>;
+
+export type WindowOperationName = {
+  [K in OperationName]: Operations[K]['callers'] extends 'window' ? K : never;
+}[OperationName];
+
+export const operationNames = Object.keys(operations) as OperationName[];
+export const windowOperationNames = operationNames.filter(
+  (n): n is WindowOperationName => operations[n].callers === 'window',
+);
+
+/** Events main pushes to the window. */
+export const VAULT_EVENTS = ['locked', 'clipboardCleared', 'vaultChanged'] as const;
+export type VaultEventName = (typeof VAULT_EVENTS)[number];

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { ENV_VAR_PATTERN, LIMITS } from '../keys/key-record';
+import { MAX_SECRET_BYTES } from '../keychain/keychain';
+import { AUDIT_EVENTS } from '../audit/audit-events';
+
+/**
+ * Argument schemas for the contract. Every object is strict (unknown fields are refused) and every
+ * string and array has a maximum, so a hostile caller cannot make main allocate without bound.
+ * Messages name the field and the limit, never the received value.
+ */
+
+export const keyName = z.string().trim().min(1, 'Name is required.').max(LIMITS.nameMax, `Name must be at most ${LIMITS.nameMax} characters.`);
+
+export const envVar = z
+  .string()
+  .trim()
+  .max(LIMITS.envVarMax)
+  .regex(ENV_VAR_PATTERN, 'Environment variable must start with a letter or _ and contain only letters, digits and _.');
+
+export const tagName = z
+  .string()
+  .trim()
+  .min(1, 'A tag cannot be empty.')
+  .max(LIMITS.tagMax, `A tag must be at most ${LIMITS.tagMax} characters.`)
+  .refine((t) => !t.includes(','), 'A tag cannot contain a comma.');
+
+/** A secret value. Size is checked in UTF-8 bytes because that is what the keychain stores. */
+export const secretValue = z
+  .string()
+  .max(MAX_SECRET_BYTES)
+  .refine((v) => v.length > 0, 'The secret cannot be empty.')
+  .refine((v) => Buffer.byteLength(v, 'utf8') <= MAX_SECRET_BYTES, 'The secret is larger than 64 KiB.');
+
+const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
+
+export const keyRef = z.union([
+  z.strictObject({ id: z.uuid() }),
+  z.strictObject({ name: keyName }),
+]);
+
+const editableFields = z.strictObject({
+  envVar: envVar.nullable(),
+  provider: z.string().trim().max(LIMITS.providerMax).nullable(),
+  tags: z.array(tagName).max(LIMITS.tagsPerKey),
+  notes: z.string().max(LIMITS.notesMax),
+  scopes: z.array(z.string().trim().min(1).max(LIMITS.scopeMax)).max(LIMITS.scopesPerKey),
+  url: z
+    .url({ protocol: /^https?$/, error: 'Console URL must be an http(s) address.' })
+    .max(LIMITS.urlMax)
+    .nullable(),
+  rotateEveryDays: z.number().int().min(1).max(LIMITS.rotateEveryDaysMax).nullable(),
+  expiresAt: isoDate.nullable(),
+});
+
+export const createKeyArgs = editableFields.partial().extend({ name: keyName, secret: secretValue });
+export const updateKeyArgs = editableFields.partial().extend({ key: keyRef, name: keyName.optional() });
+
+export type KeyRef = z.infer<typeof keyRef>;
+export type EditableKeyFields = z.infer<ReturnType<typeof editableFields.partial>>;
+export type CreateKeyArgs = z.infer<typeof createKeyArgs>;
+export type UpdateKeyArgs = z.infer<typeof updateKeyArgs>;
+
+export const listKeysArgs = z.strictObject({
+  query: z.string().max(200).optional(),
+  tags: z.array(tagName).max(20).optional(),
+  filter: z.enum(['rotationDue', 'expiringSoon', 'unused']).optional(),
+  sort: z.enum(['name', 'lastUsed', 'created']).optional(),
+});
+
+export const totpCode = z.string().trim().regex(/^\d{6}$/, 'An authenticator code is 6 digits.');
+export const recoveryCode = z
+  .string()
+  .trim()
+  .min(8)
+  .max(40)
+  .regex(/^[A-Za-z0-9-\s]+$/, 'A recovery code has letters, digits and dashes only.');
+
+export const settingsPatch = z.strictObject({
+  autoLockMinutes: z.number().int().min(1).max(240).optional(),
+  clipboardClearSeconds: z
+    .number()
+    .int()
+    .refine((n) => n === 0 || (n >= 5 && n <= 300), 'Clipboard clear must be 0 (never) or 5–300 seconds.')
+    .optional(),
+});
+
+export const auditQuery = z.strictObject({
+  keyId: z.uuid().optional(),
+  event: z.enum(AUDIT_EVENTS).optional(),
+  limit: z.number().int().min(1).max(10_000).optional(),
+});
+
+export const empty = z.strictObject({});

@@ -1,0 +1,55 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+/**
+ * AES-256-GCM sealing of the index. The header fields are bound as additional authenticated data so
+ * that a file cannot be relabelled to a different format version without failing to open.
+ */
+export const INDEX_FORMAT = 'keystash-index';
+export const INDEX_FORMAT_VERSION = 1;
+
+export interface SealedIndex {
+  format: typeof INDEX_FORMAT;
+  version: number;
+  alg: 'A256GCM';
+  iv: string;
+  tag: string;
+  data: string;
+}
+
+const aad = (version: number) => Buffer.from(`${INDEX_FORMAT}:v${version}:A256GCM`);
+
+export function sealIndex(plaintext: string, dataKey: Buffer): SealedIndex {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', dataKey, iv);
+  cipher.setAAD(aad(INDEX_FORMAT_VERSION));
+  const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return {
+    format: INDEX_FORMAT,
+    version: INDEX_FORMAT_VERSION,
+    alg: 'A256GCM',
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    data: data.toString('base64'),
+  };
+}
+
+/** Throws when the key is wrong or a single bit of the file changed. */
+export function openIndex(sealed: SealedIndex, dataKey: Buffer): string {
+  const decipher = createDecipheriv('aes-256-gcm', dataKey, Buffer.from(sealed.iv, 'base64'));
+  decipher.setAAD(aad(sealed.version));
+  decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+  return Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8');
+}
+
+export function isSealedIndex(value: unknown): value is SealedIndex {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    v.format === INDEX_FORMAT &&
+    typeof v.version === 'number' &&
+    v.alg === 'A256GCM' &&
+    typeof v.iv === 'string' &&
+    typeof v.tag === 'string' &&
+    typeof v.data === 'string'
+  );
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { keyRecordSchema } from '../keys/key-record';
+
+export const CURRENT_SCHEMA = 1;
+
+export const DEFAULT_SETTINGS = { autoLockMinutes: 5, clipboardClearSeconds: 20 } as const;
+
+const settingsSchema = z.strictObject({
+  autoLockMinutes: z.number().int().min(1).max(240),
+  clipboardClearSeconds: z.number().int().min(0).max(300),
+});
+
+export const indexDataSchema = z.strictObject({
+  schema: z.literal(CURRENT_SCHEMA),
+  keys: z.array(keyRecordSchema),
+  settings: settingsSchema,
+});
+
+export type IndexData = z.infer<typeof indexDataSchema>;
+
+export function emptyIndex(): IndexData {
+  return { schema: CURRENT_SCHEMA, keys: [], settings: { ...DEFAULT_SETTINGS } };
+}
+
+/**
+ * Migrations from each older schema to the next, applied in order on read. The file is rewritten in
+ * the new schema only on the next write, so merely opening an old vault never modifies it.
+ * Schema 1 is the first; add `2: (v1) => v2` here when the shape changes.
+ */
+const migrations: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export class SchemaTooNewError extends Error {}
+
+export function migrateIndex(raw: unknown): IndexData {
+  let data = raw as Record<string, unknown>;
+  let schema = typeof data?.schema === 'number' ? data.schema : NaN;
+  if (schema > CURRENT_SCHEMA) throw new SchemaTooNewError(`schema ${schema}`);
+  while (schema < CURRENT_SCHEMA) {
+    const step = migrations[schema + 1];
+    if (!step) break;
+    data = step(data);
+    schema += 1;
+  }
+  return indexDataSchema.parse(data);
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { KeyRecord } from '../keys/key-record';
+import { createTestVault, type TestVault } from '../test-support/test-vault';
+import { DATA_KEY_ACCOUNT, IndexStore } from './index-store';
+
+const record = (name: string): KeyRecord => ({
+  id: randomUUID(),
+  name,
+  envVar: null,
+  provider: null,
+  tags: ['t'],
+  notes: '',
+  scopes: [],
+  url: null,
+  createdAt: new Date().toISOString(),
+  updatedAt: new Date().toISOString(),
+  lastUsedAt: null,
+  rotatedAt: null,
+  rotateEveryDays: null,
+  expiresAt: null,
+});
+
+describe('encrypted index', () => {
+  let t: TestVault;
+  let store: IndexStore;
+  beforeEach(async () => {
+    t = await createTestVault();
+    store = new IndexStore(t.home, t.keychain);
+    await store.initialise();
+  });
+  afterEach(() => t.cleanup());
+
+  it('writes an AES-256-GCM file with mode 0600 in a 0700 folder, with a version and no plaintext', async () => {
+    await store.update((data) => void data.keys.push(record('Visible Name')));
+    const path = join(t.home, 'index.json.enc');
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    expect((await stat(t.home)).mode & 0o777).toBe(0o700);
+    const text = await readFile(path, 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ format: 'keystash-index', version: 1, alg: 'A256GCM' });
+    expect(text).not.toContain('Visible Name');
+    const fresh = new IndexStore(t.home, t.keychain);
+    expect((await fresh.read()).keys.map((k) => k.name)).toEqual(['Visible Name']);
+  });
+
+  it.each([
+    ['a truncated file', (text: string) => text.slice(0, text.length / 2)],
+    ['a flipped ciphertext byte', (text: string) => text.replace(/"data":"(.)/, (_m, c: string) => `"data":"${c === 'A' ? 'B' : 'A'}`)],
+    ['a foreign JSON file', () => JSON.stringify({ hello: 'world' })],
+    ['a file claiming a newer format', (text: string) => text.replace('"version":1', '"version":2')],
+  ])('refuses %s with CORRUPT_INDEX and leaves it untouched', async (_label, damage) => {
+    const path = join(t.home, 'index.json.enc');
+    await writeFile(path, damage(await readFile(path, 'utf8')));
+    const before = await readFile(path);
+    const fresh = new IndexStore(t.home, t.keychain);
+    await expect(fresh.read()).rejects.toMatchObject({ code: 'CORRUPT_INDEX', message: expect.stringMatching(/left untouched/) });
+    await expect(fresh.update((d) => void d.keys.push(record('x')))).rejects.toMatchObject({ code: 'CORRUPT_INDEX' });
+    await expect(fresh.initialise()).rejects.toMatchObject({ code: 'CORRUPT_INDEX' });
+    expect(await readFile(path)).toEqual(before);
+  });
+
+  it('refuses to open the index when its data key is missing from the keychain, and never replaces it', async () => {
+    const path = join(t.home, 'index.json.enc');
+    const before = await readFile(path);
+    await t.keychain.delete(DATA_KEY_ACCOUNT);
+    const fresh = new IndexStore(t.home, t.keychain);
+    await expect(fresh.initialise()).rejects.toMatchObject({ code: 'CORRUPT_INDEX', message: expect.stringMatching(/data key is missing/) });
+    expect(await t.keychain.get(DATA_KEY_ACCOUNT)).toBeNull();
+    expect(await readFile(path)).toEqual(before);
+  });
+
+  it('re-reads under the lock, so two stores writing in turn keep both changes', async () => {
+    const other = new IndexStore(t.home, t.keychain);
+    await store.read();
+    await other.read();
+    await store.update((d) => void d.keys.push(record('from app')));
+    await other.update((d) => void d.keys.push(record('from cli')));
+    expect((await store.read()).keys.map((k) => k.name).sort()).toEqual(['from app', 'from cli']);
+  });
+
+  it('writes nothing when a mutation throws', async () => {
+    const path = join(t.home, 'index.json.enc');
+    const before = await readFile(path);
+    await expect(
+      store.update((d) => {
+        d.keys.push(record('half'));
+        throw new Error('validation failed');
+      }),
+    ).rejects.toThrow('validation failed');
+    expect(await readFile(path)).toEqual(before);
+    expect((await store.read()).keys).toEqual([]);
+  });
+});

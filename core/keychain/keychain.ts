@@ -1,0 +1,18 @@
+/**
+ * The port every part of core uses to reach the OS keychain. Accounts are plain strings such as
+ * `key:<id>` or `vault:data-key`; the service name is fixed when the adapter is made.
+ *
+ * Implementations throw VaultError with KEYCHAIN_UNAVAILABLE (no Secret Service / keychain daemon)
+ * or KEYCHAIN_LOCKED (the login keychain is locked), never a raw native error, and never put a
+ * value into an error message.
+ */
+export interface Keychain {
+  readonly service: string;
+  get(account: string): Promise<string | null>;
+  set(account: string, value: string): Promise<void>;
+  /** Returns true when something was deleted. */
+  delete(account: string): Promise<boolean>;
+}
+
+/** The largest secret value Keystash accepts, in bytes of UTF-8. */
+export const MAX_SECRET_BYTES = 64 * 1024;

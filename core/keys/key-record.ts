@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/** Limits shared by the contract, the core validation and the UI's inline messages. */
+export const LIMITS = {
+  nameMax: 100,
+  envVarMax: 128,
+  providerMax: 60,
+  tagMax: 40,
+  tagsPerKey: 50,
+  notesMax: 4000,
+  scopeMax: 200,
+  scopesPerKey: 50,
+  urlMax: 2000,
+  rotateEveryDaysMax: 3650,
+} as const;
+
+export const ENV_VAR_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The non-secret fields of a key, as stored in the encrypted index. The value itself lives only
+ * in the keychain under `key:<id>`.
+ */
+export const keyRecordSchema = z.strictObject({
+  id: z.uuid(),
+  name: z.string().min(1).max(LIMITS.nameMax),
+  envVar: z.string().max(LIMITS.envVarMax).nullable(),
+  provider: z.string().max(LIMITS.providerMax).nullable(),
+  tags: z.array(z.string().max(LIMITS.tagMax)).max(LIMITS.tagsPerKey),
+  notes: z.string().max(LIMITS.notesMax),
+  scopes: z.array(z.string().max(LIMITS.scopeMax)).max(LIMITS.scopesPerKey),
+  url: z.string().max(LIMITS.urlMax).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  rotatedAt: z.string().nullable(),
+  rotateEveryDays: z.number().int().min(1).max(LIMITS.rotateEveryDaysMax).nullable(),
+  expiresAt: z.string().nullable(),
+});
+
+export type KeyRecord = z.infer<typeof keyRecordSchema>;
+
+/** Facts the UI and CLI show as badges; computed in core so both agree. */
+export interface KeyStatus {
+  rotationDue: boolean;
+  expiringSoon: boolean;
+  expired: boolean;
+  unused: boolean;
+}
+
+export type KeySummary = KeyRecord & { status: KeyStatus };

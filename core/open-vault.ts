@@ -1,0 +1,25 @@
+import type { ClipboardPort } from './clipboard/clipboard-port';
+import { createKeytarKeychain } from './keychain/keytar-keychain';
+import { resolveKeychainService, resolveVaultHome } from './paths';
+import { Vault, type VaultOptions } from './vault';
+
+/**
+ * The vault every front end opens: home from KEYSTASH_HOME (or the app's userData folder), the
+ * keychain service from KEYSTASH_KEYCHAIN_SERVICE (or "keystash"), values through keytar.
+ */
+export function openVault(
+  options: { env?: NodeJS.ProcessEnv; clipboard?: ClipboardPort } & Pick<
+    VaultOptions,
+    'idleMsOverride' | 'clipboardKeepsProcessAlive' | 'now'
+  > = {},
+): Vault {
+  const env = options.env ?? process.env;
+  return new Vault({
+    home: resolveVaultHome(env),
+    keychain: createKeytarKeychain(resolveKeychainService(env)),
+    ...(options.clipboard ? { clipboard: options.clipboard } : {}),
+    ...(options.idleMsOverride !== undefined ? { idleMsOverride: options.idleMsOverride } : {}),
+    ...(options.clipboardKeepsProcessAlive !== undefined ? { clipboardKeepsProcessAlive: options.clipboardKeepsProcessAlive } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+}

@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPlatformClipboard } from './clipboard/platform-clipboard';
+import { createTestVault, readAllFiles, type TestVault } from './test-support/test-vault';
+
+const readClipboard = () => execFileSync('xsel', ['--clipboard', '--output'], { encoding: 'utf8' });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Session lifecycle and the clipboard, on the real keychain and the real X clipboard (Xvfb). */
+describe('vault lifecycle', () => {
+  let t: TestVault;
+  afterEach(() => t.cleanup());
+
+  it('locks itself after the idle timeout, tells the window, and drops the index from memory', async () => {
+    t = await createTestVault({ now: Date.now, idleMsOverride: 1_000 });
+    await t.enrol();
+    const locked = new Promise<string>((resolve) => t.vault.once('locked', resolve));
+    t.vault.watch();
+    await expect(locked).resolves.toBe('idle');
+    expect((await t.vault.status()).unlocked).toBe(false);
+    expect(await t.dispatch('listKeys', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    const events = (await t.vault.audit.readAll()).map((e) => `${e.event}:${String(e.detail?.reason ?? '')}`);
+    expect(events).toContain('lock:idle');
+  });
+
+  it('counts use as activity, so a busy session stays open past the idle timeout', async () => {
+    t = await createTestVault({ now: Date.now, idleMsOverride: 20_000 });
+    await t.enrol();
+    const opened = (await t.vault.status()).sessionExpiresAt!;
+    await sleep(16_000);
+    expect((await t.dispatch('listKeys', {})).ok).toBe(true);
+    await t.vault.settle();
+    expect((await t.vault.status()).sessionExpiresAt!).toBeGreaterThan(opened + 10_000);
+  }, 40_000);
+
+  it('copies to the real clipboard, clears it after the set time, and only if unchanged', async () => {
+    t = await createTestVault({ now: Date.now, clipboard: createPlatformClipboard() });
+    await t.enrol();
+    await t.dispatch('updateSettings', { clipboardClearSeconds: 5 });
+    const created = await t.dispatch('createKey', { name: 'Copy me', secret: 'sk_copy_value_1' });
+    expect(created.ok).toBe(true);
+    const cleared = new Promise<void>((resolve) => t.vault.once('clipboardCleared', resolve));
+
+    const receipt = await t.dispatch('copyKey', { key: { name: 'Copy me' } });
+    expect(receipt).toMatchObject({ ok: true, value: { clearAfterSeconds: 5 } });
+    expect(readClipboard()).toBe('sk_copy_value_1');
+    await cleared;
+    expect(readClipboard()).toBe('');
+
+    await t.dispatch('copyKey', { key: { name: 'Copy me' } });
+    execFileSync('xsel', ['--clipboard', '--input'], { input: 'something the user copied' });
+    await t.vault.lock();
+    expect(readClipboard()).toBe('something the user copied');
+  }, 20_000);
+
+  it('clears a copied value on lock', async () => {
+    t = await createTestVault({ now: Date.now, clipboard: createPlatformClipboard() });
+    await t.enrol();
+    await t.dispatch('createKey', { name: 'K', secret: 'sk_lock_clears_me' });
+    await t.dispatch('copyKey', { key: { name: 'K' } });
+    expect(readClipboard()).toBe('sk_lock_clears_me');
+    await t.dispatch('lock', {});
+    expect(readClipboard()).toBe('');
+    for (const file of await readAllFiles(t.home)) expect(file.text, file.path).not.toContain('sk_lock_clears_me');
+  });
+});

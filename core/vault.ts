@@ -1,0 +1,301 @@
+import { EventEmitter } from 'node:events';
+import { hostname, userInfo } from 'node:os';
+import type { AuthStatus, CopyReceipt, KeyList, Settings } from './api/results';
+import type { KeyRef } from './api/schemas';
+import type { AuditRecord } from './audit/audit-log';
+import { AuditLog } from './audit/audit-log';
+import { AuthService } from './auth/auth-service';
+import { AuthStore, type SessionRecord } from './auth/auth-store';
+import { Session } from './auth/session';
+import { recoveryCodeRequired } from './auth/throttle-policy';
+import { ClipboardGuard } from './clipboard/clipboard-guard';
+import type { ClipboardPort } from './clipboard/clipboard-port';
+import { VaultError } from './errors';
+import { IndexStore } from './index/index-store';
+import { watchIndexFile } from './index/index-watcher';
+import type { Keychain } from './keychain/keychain';
+import { listKeys, type ListKeysQuery } from './keys/list-keys';
+import { KeyService } from './keys/key-service';
+import { TagService } from './tags/tag-service';
+
+export const REVEAL_SECONDS = 15;
+
+export interface VaultOptions {
+  home: string;
+  keychain: Keychain;
+  /** Needed only for copyKey; the CLI and the app pass their platform's clipboard. */
+  clipboard?: ClipboardPort;
+  now?: () => number;
+  /**
+   * Test-only: an idle timeout shorter than the 1-minute minimum of the settings. Only the browser
+   * host's test mode passes it; the shipped app and the CLI never do.
+   */
+  idleMsOverride?: number;
+  /** Keep the process alive until a pending clipboard clear ran (the CLI's `copy` waits for it). */
+  clipboardKeepsProcessAlive?: boolean;
+}
+
+export type LockReason = 'user' | 'idle' | 'elsewhere' | 'system' | 'quit';
+
+interface VaultEvents {
+  locked: [reason: LockReason];
+  clipboardCleared: [];
+  vaultChanged: [];
+  backgroundError: [error: unknown];
+}
+
+/**
+ * The vault: one object per process that composes the index, the keychain, the unlock model, the
+ * clipboard and the audit log, and owns the session lifecycle. Transports (IPC, HTTP, CLI) reach it
+ * only through the dispatcher.
+ */
+export class Vault extends EventEmitter<VaultEvents> {
+  readonly index: IndexStore;
+  readonly keys: KeyService;
+  readonly tags: TagService;
+  readonly audit: AuditLog;
+  private readonly auth: AuthService;
+  private readonly authStore: AuthStore;
+  private readonly session: Session;
+  private readonly clipboardGuard: ClipboardGuard | null;
+  private readonly now: () => number;
+  /** Writes that follow a use (lastUsedAt, the audit line, the session renewal) run after the reply. */
+  private background: Promise<void> = Promise.resolve();
+  private knownSession: SessionRecord | null = null;
+  private stopWatching: (() => void) | null = null;
+
+  constructor(private readonly options: VaultOptions) {
+    super();
+    this.now = options.now ?? Date.now;
+    this.index = new IndexStore(options.home, options.keychain);
+    this.keys = new KeyService(this.index, options.keychain, this.now);
+    this.tags = new TagService(this.index, this.now);
+    this.audit = new AuditLog(options.home, this.now);
+    this.authStore = new AuthStore(options.keychain);
+    this.session = new Session(this.authStore, this.now);
+    this.auth = new AuthService(this.authStore, this.audit, this.now, accountLabel());
+    this.clipboardGuard = options.clipboard
+      ? new ClipboardGuard(options.clipboard, {
+          keepProcessAlive: options.clipboardKeepsProcessAlive ?? false,
+          onCleared: () => this.emit('clipboardCleared'),
+        })
+      : null;
+  }
+
+  /** The vault's notion of now (epoch ms); tests give it a clock they control. */
+  clock(): number {
+    return this.now();
+  }
+
+  get keychainService(): string {
+    return this.options.keychain.service;
+  }
+
+  async status(): Promise<AuthStatus> {
+    const [secret, pending, state, session] = await Promise.all([
+      this.authStore.totpSecret(),
+      this.authStore.pendingTotpSecret(),
+      this.auth.state(),
+      this.session.current(),
+    ]);
+    const now = this.now();
+    return {
+      enrolled: secret !== null,
+      enrolmentPending: pending !== null,
+      unlocked: secret !== null && session !== null,
+      sessionExpiresAt: session?.expiresAt ?? null,
+      throttledUntil: state.backoffUntil !== null && state.backoffUntil > now ? state.backoffUntil : null,
+      recoveryCodeRequired: recoveryCodeRequired(state.failures),
+      reenrolmentRequired: state.reenrolmentRequired,
+      recoveryCodesLeft: secret ? await this.auth.recoveryCodesLeft() : 0,
+    };
+  }
+
+  async beginEnrolment() {
+    if ((await this.auth.isEnrolled()) && !(await this.session.current())) {
+      throw new VaultError('ALREADY_ENROLLED', 'Keystash is already set up. Unlock it first to set up a new authenticator.');
+    }
+    return this.auth.beginEnrolment();
+  }
+
+  /** Confirming proves the user holds the secret, so it opens a session too. */
+  async confirmEnrolment(code: string): Promise<string[]> {
+    if ((await this.auth.isEnrolled()) && !(await this.session.current())) {
+      throw new VaultError('LOCKED', 'Unlock Keystash before setting up a new authenticator.');
+    }
+    const codes = await this.auth.confirmEnrolment(code);
+    await this.openSession();
+    return codes;
+  }
+
+  async unlock(code: string): Promise<AuthStatus> {
+    await this.auth.checkUnlockCode(code);
+    await this.openSession();
+    return this.status();
+  }
+
+  async unlockWithRecoveryCode(code: string): Promise<AuthStatus> {
+    await this.auth.checkRecoveryCode(code);
+    await this.openSession();
+    return this.status();
+  }
+
+  /** Ends the shared session, clears a copied value, and drops the data key and index from memory. */
+  async lock(reason: LockReason = 'user'): Promise<void> {
+    await this.settle();
+    const wasUnlocked = this.knownSession !== null || (await this.session.current()) !== null;
+    await this.session.end();
+    await this.forgetLocally(reason, wasUnlocked);
+  }
+
+  /** Throws LOCKED unless a live session exists, and counts the call as activity. */
+  async requireUnlocked(): Promise<void> {
+    // Read-your-writes: the lastUsedAt and audit writes that followed the previous reply land first.
+    await this.settle();
+    const current = await this.session.current();
+    if (!current) {
+      if (this.knownSession) await this.forgetLocally('idle', true);
+      throw new VaultError('LOCKED', 'Keystash is locked. Unlock it with a code from your authenticator app.');
+    }
+    this.knownSession = current;
+    this.defer(async () => {
+      this.knownSession = await this.session.extend(current);
+    });
+  }
+
+  async settings(): Promise<Settings> {
+    return { ...(await this.index.read()).settings };
+  }
+
+  async updateSettings(patch: Partial<Settings>): Promise<Settings> {
+    const settings = await this.index.update((data) => {
+      Object.assign(data.settings, patch);
+      return { ...data.settings };
+    });
+    if (patch.autoLockMinutes !== undefined) await this.openSession();
+    await this.audit.append({ event: 'settings', detail: { ...patch } });
+    return settings;
+  }
+
+  async listKeys(query: ListKeysQuery): Promise<KeyList> {
+    await this.settle();
+    return listKeys(await this.keys.all(), query, this.now());
+  }
+
+  async copy(ref: KeyRef): Promise<CopyReceipt> {
+    if (!this.clipboardGuard) {
+      throw new VaultError('CLIPBOARD_UNAVAILABLE', 'This process has no clipboard. Use `keystash copy` from a desktop session.');
+    }
+    const { record, value } = await this.keys.readValue(ref);
+    const { clipboardClearSeconds } = await this.settings();
+    const { clearsAt } = await this.clipboardGuard.copy(value, clipboardClearSeconds);
+    this.recordUse([record.id], { event: 'copy', keyId: record.id });
+    return { clearsAt, clearAfterSeconds: clipboardClearSeconds };
+  }
+
+  /** The one path by which a value reaches the window; audited, and hidden again by the UI. */
+  async reveal(ref: KeyRef): Promise<{ value: string; hideAfterSeconds: number }> {
+    const { record, value } = await this.keys.readValue(ref);
+    this.recordUse([record.id], { event: 'reveal', keyId: record.id });
+    return { value, hideAfterSeconds: REVEAL_SECONDS };
+  }
+
+  /** The CLI's read of a value for a program it starts or pipes to. */
+  async readSecret(ref: KeyRef): Promise<{ value: string }> {
+    const { record, value } = await this.keys.readValue(ref);
+    this.recordUse([record.id], { event: 'get', keyId: record.id });
+    return { value };
+  }
+
+  /** Marks keys as used and audits the use, after the caller already has its answer. */
+  recordUse(ids: readonly string[], audit: AuditRecord): void {
+    this.defer(async () => {
+      await this.keys.markUsed(ids);
+      await this.audit.append(audit);
+    });
+  }
+
+  /** Waits for the writes that follow a reply (the CLI calls this before it exits). */
+  async settle(): Promise<void> {
+    await this.background;
+  }
+
+  /** Resolves once a pending clipboard clear has run (the CLI's `copy` waits for it). */
+  async waitForClipboardClear(): Promise<void> {
+    await this.clipboardGuard?.waitForClear();
+  }
+
+  /**
+   * For long-running hosts (the app, the browser host): notices the idle timeout, a lock from the
+   * CLI, and index changes written by another process.
+   */
+  watch(): void {
+    if (this.stopWatching) return;
+    const timer = setInterval(() => void this.checkSession(), this.pollIntervalMs());
+    timer.unref();
+    const stopIndexWatch = watchIndexFile(this.index, () => this.emit('vaultChanged'));
+    this.stopWatching = () => {
+      clearInterval(timer);
+      stopIndexWatch();
+    };
+  }
+
+  /** On quit: clear a copied value that is still on the clipboard and end the session. */
+  async shutdown(): Promise<void> {
+    this.stopWatching?.();
+    this.stopWatching = null;
+    await this.settle();
+    await this.clipboardGuard?.clearIfUnchanged('quit').catch(() => false);
+    if (this.knownSession) await this.lock('quit').catch(() => undefined);
+  }
+
+  private async openSession(): Promise<void> {
+    await this.index.initialise();
+    const { autoLockMinutes } = await this.settings();
+    this.knownSession = await this.session.open(this.options.idleMsOverride ?? autoLockMinutes * 60_000);
+  }
+
+  private async checkSession(): Promise<void> {
+    if (!this.knownSession) return;
+    try {
+      const current = await this.session.current();
+      if (current) {
+        this.knownSession = current;
+        return;
+      }
+      const expired = this.knownSession.expiresAt <= this.now();
+      await this.session.end();
+      await this.forgetLocally(expired ? 'idle' : 'elsewhere', true);
+    } catch (error) {
+      this.emit('backgroundError', error);
+    }
+  }
+
+  private async forgetLocally(reason: LockReason, audit: boolean): Promise<void> {
+    this.knownSession = null;
+    this.index.forget();
+    await this.clipboardGuard?.clearIfUnchanged(reason === 'quit' ? 'quit' : 'lock').catch(() => false);
+    if (audit) {
+      await this.audit.append({ event: 'lock', detail: { reason } }).catch((e: unknown) => this.emit('backgroundError', e));
+      this.emit('locked', reason);
+    }
+  }
+
+  private pollIntervalMs(): number {
+    return Math.max(250, Math.min(5_000, (this.options.idleMsOverride ?? 60_000) / 4));
+  }
+
+  private defer(task: () => Promise<void>): void {
+    this.background = this.background.then(task).catch((error: unknown) => {
+      this.emit('backgroundError', error);
+    });
+  }
+}
+
+function accountLabel(): string {
+  try {
+    return `${userInfo().username}@${hostname()}`;
+  } catch {
+    return hostname();
+  }
+}

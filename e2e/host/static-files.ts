@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+/** The CSP the app sends, unchanged: the page under test must run under the shipped policy. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const BRIDGE_PATH = '/host-bridge.js';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+
+export interface StaticFile {
+  body: Buffer;
+  contentType: string;
+}
+
+/**
+ * The built renderer, plus the bridge script. index.html gets one classic `<script>` for the bridge
+ * before the app's module script: classic scripts run while the page parses and module scripts only
+ * after, so window.keystash exists before the app's first line, as it does under the preload.
+ */
+export function createStaticFiles(rendererDir: string, bridgeFile: string) {
+  let indexHtml: Promise<Buffer> | null = null;
+
+  async function injectedIndex(): Promise<Buffer> {
+    const html = await readFile(join(rendererDir, 'index.html'), 'utf8');
+    return Buffer.from(injectBridge(html), 'utf8');
+  }
+
+  return async function lookup(pathname: string): Promise<StaticFile | null> {
+    if (pathname === '/' || pathname === '/index.html') {
+      indexHtml ??= injectedIndex();
+      return { body: await indexHtml, contentType: CONTENT_TYPES['.html']! };
+    }
+    if (pathname === BRIDGE_PATH) return readIfExists(bridgeFile);
+    const file = insideFolder(rendererDir, pathname);
+    return file ? readIfExists(file) : null;
+  };
+}
+
+export function injectBridge(html: string): string {
+  const tag = `<script src="${BRIDGE_PATH}"></script>`;
+  const moduleScript = /<script\b[^>]*\btype=["']?module["']?[^>]*>/i.exec(html);
+  if (moduleScript) return html.slice(0, moduleScript.index) + tag + html.slice(moduleScript.index);
+  throw new Error('The built index.html has no module script to put the host bridge in front of.');
+}
+
+/** Maps a URL path to a file under `folder`, or null when it would leave it (`..`, encoded or not). */
+export function insideFolder(folder: string, pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
+  if (relative === '' || relative.split(/[/\\]/).includes('..')) return null;
+  const file = join(folder, relative);
+  return file.startsWith(folder.endsWith(sep) ? folder : folder + sep) ? file : null;
+}
+
+async function readIfExists(file: string): Promise<StaticFile | null> {
+  try {
+    const body = await readFile(file);
+    return { body, contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,2 @@
+// Placeholder so the build has an entry; the Electron engineer replaces this file.
+export {};

@@ -1,0 +1,29 @@
+/**
+ * The contract's types, gathered in one place so renderer files never reach into core/ themselves.
+ * Types only: the renderer must not bundle any core code.
+ */
+export type {
+  ApiError,
+  AuditEntry,
+  AuditVerification,
+  AuthStatus,
+  CopyReceipt,
+  Enrolment,
+  KeyList,
+  KeySummary,
+  Result,
+  Revealed,
+  Settings,
+  TagCount,
+} from '../../core/api/results';
+export type { ArgsOf, ResultOf, WindowOperationName } from '../../core/api/operations';
+export type { AuditEvent } from '../../core/audit/audit-events';
+export type { ErrorCode } from '../../core/errors';
+
+import type { ArgsOf } from '../../core/api/operations';
+
+export type ListKeysArgs = NonNullable<ArgsOf<'listKeys'>>;
+export type KeyFilter = NonNullable<ListKeysArgs['filter']>;
+export type KeySort = NonNullable<ListKeysArgs['sort']>;
+export type CreateKeyArgs = NonNullable<ArgsOf<'createKey'>>;
+export type UpdateKeyArgs = NonNullable<ArgsOf<'updateKey'>>;

@@ -1,0 +1,45 @@
+import { useEffect, useRef } from 'react';
+import { call } from './client';
+import type { AuthStatus } from './types';
+
+const KEEP_ALIVE_EVERY_MS = 15_000;
+const WARNING_MS = 60_000;
+
+/**
+ * Tells the vault the user is here, so auto-lock measures the user and not the last request.
+ * At most one call every 15 s; but once the auto-lock warning shows, the next input answers at once,
+ * so the warning disappears as soon as the user moves.
+ */
+export function useKeepAlive(sessionExpiresAt: number | null, onStatus: (status: AuthStatus) => void): void {
+  const expiresAt = useRef(sessionExpiresAt);
+  const latestOnStatus = useRef(onStatus);
+  useEffect(() => {
+    expiresAt.current = sessionExpiresAt;
+    latestOnStatus.current = onStatus;
+  });
+
+  useEffect(() => {
+    let lastSentAt = Date.now();
+    let inFlight = false;
+    const onUserInput = () => {
+      const now = Date.now();
+      const warningShown = expiresAt.current !== null && expiresAt.current - now < WARNING_MS;
+      if (inFlight || (!warningShown && now - lastSentAt < KEEP_ALIVE_EVERY_MS)) return;
+      lastSentAt = now;
+      inFlight = true;
+      void call('keepAlive').then((result) => {
+        inFlight = false;
+        if (result.ok) latestOnStatus.current(result.value);
+      });
+    };
+    const options = { capture: true, passive: true } as const;
+    window.addEventListener('keydown', onUserInput, options);
+    window.addEventListener('pointerdown', onUserInput, options);
+    window.addEventListener('wheel', onUserInput, options);
+    return () => {
+      window.removeEventListener('keydown', onUserInput, options);
+      window.removeEventListener('pointerdown', onUserInput, options);
+      window.removeEventListener('wheel', onUserInput, options);
+    };
+  }, []);
+}

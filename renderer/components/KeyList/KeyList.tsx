@@ -1,0 +1,167 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import type { KeySummary } from '../../api/types';
+import { KeyRow, rowIdOf } from '../KeyRow/KeyRow';
+
+export const ROW_HEIGHT = 60;
+
+export interface KeyListProps {
+  keys: KeySummary[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  onCopy: (key: KeySummary) => void;
+  onEdit: (key: KeySummary) => void;
+  onDelete: (key: KeySummary) => void;
+  /** Changes whenever the query or filters change, to start the new result at the top. */
+  scrollResetKey: string;
+  gridRef?: Ref<HTMLDivElement>;
+  /** Shown instead of the grid when there are no keys to list. */
+  emptyState: ReactNode;
+}
+
+/**
+ * The key list as an ARIA grid: one Tab stop, arrow keys move the selection (announced through
+ * aria-activedescendant), Enter copies, E edits, Delete asks to delete. Only the rows in view (plus
+ * a few) exist in the DOM, which is what keeps 10,000 keys smooth.
+ */
+export function KeyList({ keys, selectedId, onSelect, onCopy, onEdit, onDelete, scrollResetKey, gridRef, emptyState }: KeyListProps) {
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const virtualizer = useVirtualizer({
+    count: keys.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    getItemKey: (index) => keys[index]?.id ?? index,
+  });
+
+  const setRefs = useCallback(
+    (node: HTMLDivElement | null) => {
+      scrollRef.current = node;
+      if (typeof gridRef === 'function') gridRef(node);
+      else if (gridRef) gridRef.current = node;
+    },
+    [gridRef],
+  );
+
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [scrollResetKey]);
+
+  // Stable, so the memoised rows do not all re-render when the selection moves.
+  const selectAndFocus = useCallback(
+    (id: string) => {
+      onSelect(id);
+      scrollRef.current?.focus({ preventScroll: true });
+    },
+    [onSelect],
+  );
+
+  // Bring a newly selected key into view once it is in the list (after "Add key" it arrives a
+  // moment later). Only on a change of selection: a background refresh must not yank the scroll.
+  const pendingScroll = useRef<string | null>(null);
+  useEffect(() => {
+    pendingScroll.current = selectedId;
+  }, [selectedId]);
+  useEffect(() => {
+    const id = pendingScroll.current;
+    if (id === null) return;
+    const index = keys.findIndex((key) => key.id === id);
+    if (index === -1) return;
+    pendingScroll.current = null;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [selectedId, keys, virtualizer]);
+
+  if (keys.length === 0) return <div className="key-list key-list--empty">{emptyState}</div>;
+
+  const selectedIndex = selectedId === null ? -1 : keys.findIndex((key) => key.id === selectedId);
+  const selectedKey = keys[selectedIndex];
+
+  const moveTo = (index: number) => {
+    const clamped = Math.max(0, Math.min(keys.length - 1, index));
+    const target = keys[clamped];
+    if (target) onSelect(target.id);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget || event.altKey) return;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
+    const plain = !event.ctrlKey && !event.metaKey && !event.shiftKey;
+    let handled = true;
+    switch (event.key) {
+      case 'ArrowDown':
+        moveTo(selectedIndex + 1);
+        break;
+      case 'ArrowUp':
+        moveTo(selectedIndex <= 0 ? 0 : selectedIndex - 1);
+        break;
+      case 'PageDown':
+        moveTo(selectedIndex + page);
+        break;
+      case 'PageUp':
+        moveTo(selectedIndex - page);
+        break;
+      case 'Home':
+        moveTo(0);
+        break;
+      case 'End':
+        moveTo(keys.length - 1);
+        break;
+      case 'Enter':
+        if (selectedKey) onCopy(selectedKey);
+        break;
+      case 'e':
+      case 'E':
+        if (selectedKey && !event.ctrlKey && !event.metaKey) onEdit(selectedKey);
+        else handled = false;
+        break;
+      case 'Delete':
+        if (selectedKey) onDelete(selectedKey);
+        break;
+      case 'Backspace':
+        // The Mac keyboard's "delete" key is Backspace; Cmd+Backspace is the Finder's delete.
+        if (selectedKey && (event.metaKey || plain)) onDelete(selectedKey);
+        else handled = false;
+        break;
+      default:
+        handled = false;
+    }
+    if (handled) event.preventDefault();
+  };
+
+  return (
+    <div
+      ref={setRefs}
+      className="key-list"
+      role="grid"
+      aria-label="Keys"
+      aria-rowcount={keys.length}
+      aria-colcount={2}
+      aria-activedescendant={selectedKey ? rowIdOf(selectedKey.id) : undefined}
+      aria-keyshortcuts="ArrowUp ArrowDown Enter E Delete"
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget && !selectedKey) moveTo(0);
+      }}
+    >
+      <div role="rowgroup" className="key-list__canvas" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const key = keys[item.index];
+          if (!key) return null;
+          return (
+            <KeyRow
+              key={key.id}
+              keySummary={key}
+              index={item.index}
+              selected={key.id === selectedKey?.id}
+              top={item.start}
+              height={item.size}
+              onSelect={selectAndFocus}
+              onCopy={onCopy}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}

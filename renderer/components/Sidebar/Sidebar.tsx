@@ -1,0 +1,123 @@
+import { memo, useId } from 'react';
+import type { KeyFilter, TagCount } from '../../api/types';
+import { Icon, type IconName } from '../Icon/Icon';
+
+export interface SidebarProps {
+  total: number | null;
+  tags: TagCount[] | null;
+  selectedTags: string[];
+  filter: KeyFilter | null;
+  onShowAll: () => void;
+  onToggleTag: (tag: string) => void;
+  onFilter: (filter: KeyFilter) => void;
+  onRenameTag: (tag: string) => void;
+  onDeleteTag: (tag: TagCount) => void;
+}
+
+const SMART_FILTERS: { filter: KeyFilter; label: string; icon: IconName }[] = [
+  { filter: 'rotationDue', label: 'Rotation due', icon: 'rotate' },
+  { filter: 'expiringSoon', label: 'Expiring soon', icon: 'calendar' },
+  { filter: 'unused', label: 'Unused 90+ days', icon: 'clock' },
+];
+
+/**
+ * Navigation by tag and smart filter. Each entry is a toggle button named by its label alone; the
+ * count is hidden from the name and read as its description, so "prod" stays "prod" for a screen
+ * reader and a test alike.
+ */
+export const Sidebar = memo(function Sidebar(props: SidebarProps) {
+  const { total, tags, selectedTags, filter } = props;
+  const allCountId = useId();
+  const showingAll = selectedTags.length === 0 && filter === null;
+  return (
+    <nav className="sidebar" aria-label="Filters">
+      <button
+        type="button"
+        className="nav-item"
+        aria-pressed={showingAll}
+        aria-describedby={allCountId}
+        onClick={props.onShowAll}
+      >
+        <Icon name="key" />
+        <span className="nav-item__label">All keys</span>
+        <span id={allCountId} className="nav-item__count" aria-hidden="true">
+          {total === null ? '' : total.toLocaleString()}
+        </span>
+      </button>
+
+      <h2 className="sidebar__heading">Smart filters</h2>
+      <ul className="sidebar__list">
+        {SMART_FILTERS.map((item) => (
+          <li key={item.filter}>
+            <button
+              type="button"
+              className="nav-item"
+              aria-pressed={filter === item.filter}
+              onClick={() => props.onFilter(item.filter)}
+            >
+              <Icon name={item.icon} />
+              <span className="nav-item__label">{item.label}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+
+      <h2 className="sidebar__heading">
+        Tags
+        {selectedTags.length > 1 && <span className="sidebar__hint">all of</span>}
+      </h2>
+      {tags && tags.length === 0 && (
+        <p className="sidebar__empty">No tags yet. Give a key tags such as “prod” or “stripe” to group it here.</p>
+      )}
+      <ul className="sidebar__list sidebar__tags">
+        {tags?.map((tag) => (
+          <TagItem
+            key={tag.name}
+            tag={tag}
+            selected={selectedTags.includes(tag.name)}
+            onToggle={props.onToggleTag}
+            onRename={props.onRenameTag}
+            onDelete={props.onDeleteTag}
+          />
+        ))}
+      </ul>
+    </nav>
+  );
+});
+
+interface TagItemProps {
+  tag: TagCount;
+  selected: boolean;
+  onToggle: (tag: string) => void;
+  onRename: (tag: string) => void;
+  onDelete: (tag: TagCount) => void;
+}
+
+function TagItem({ tag, selected, onToggle, onRename, onDelete }: TagItemProps) {
+  const countId = useId();
+  return (
+    <li className="tag-item">
+      <button
+        type="button"
+        className="nav-item"
+        aria-pressed={selected}
+        aria-describedby={countId}
+        onClick={() => onToggle(tag.name)}
+      >
+        <Icon name="tag" />
+        <span className="nav-item__label">{tag.name}</span>
+        <span id={countId} className="nav-item__count" aria-hidden="true">
+          {tag.count.toLocaleString()}
+        </span>
+      </button>
+      <span className="tag-item__actions">
+        <button type="button" className="icon-button icon-button--small" aria-label={`Rename tag ${tag.name}`} title="Rename tag" onClick={() => onRename(tag.name)}>
+          <Icon name="pencil" size={14} />
+        </button>
+        <button type="button" className="icon-button icon-button--small" aria-label={`Delete tag ${tag.name}`} title="Delete tag" onClick={() => onDelete(tag)}>
+          <Icon name="trash" size={14} />
+        </button>
+      </span>
+    </li>
+  );
+}

@@ -1,0 +1,87 @@
+import type { KeyboardEvent, RefObject } from 'react';
+import { Icon } from '../../components/Icon/Icon';
+import { AutoLockCountdown } from './AutoLockCountdown';
+
+export interface TopBarProps {
+  query: string;
+  onQueryChange: (query: string) => void;
+  searchRef: RefObject<HTMLInputElement | null>;
+  /** ArrowDown or Enter in the search box hands the keyboard to the list. */
+  onLeaveSearch: () => void;
+  onAddKey: () => void;
+  onLock: () => void;
+  onOpenSettings: () => void;
+  auditOpen: boolean;
+  onToggleAudit: () => void;
+  sessionExpiresAt: number | null;
+  onSessionExpired: () => void;
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+export function TopBar(props: TopBarProps) {
+  const { query, onQueryChange, searchRef, onLeaveSearch } = props;
+  const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' || (event.key === 'Enter' && !event.nativeEvent.isComposing)) {
+      event.preventDefault();
+      onLeaveSearch();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      if (query) onQueryChange('');
+      else onLeaveSearch();
+    }
+  };
+
+  return (
+    <header className="topbar">
+      <div className="topbar__brand" aria-hidden="true">
+        <span className="brand__mark">
+          <Icon name="key" size={16} />
+        </span>
+        Keystash
+      </div>
+      <div className="search" role="search">
+        <Icon name="search" className="search__icon" />
+        <input
+          ref={searchRef}
+          className="search__input"
+          type="search"
+          aria-label="Search keys"
+          aria-keyshortcuts={isMac ? 'Meta+K /' : 'Control+K /'}
+          placeholder="Search keys"
+          autoComplete="off"
+          spellCheck={false}
+          value={query}
+          onChange={(event) => onQueryChange(event.target.value)}
+          onKeyDown={onSearchKeyDown}
+        />
+        <kbd className="search__hint" aria-hidden="true">
+          {isMac ? '⌘K' : 'Ctrl K'}
+        </kbd>
+      </div>
+      <button type="button" className="button button--primary" onClick={props.onAddKey}>
+        <Icon name="plus" />
+        Add key
+      </button>
+      <div className="topbar__spacer" />
+      <AutoLockCountdown expiresAt={props.sessionExpiresAt} onExpired={props.onSessionExpired} />
+      <button
+        type="button"
+        className="button button--ghost"
+        aria-pressed={props.auditOpen}
+        onClick={props.onToggleAudit}
+      >
+        <Icon name="log" />
+        Audit log
+      </button>
+      <button type="button" className="button button--ghost" onClick={props.onOpenSettings}>
+        <Icon name="settings" />
+        Settings
+      </button>
+      <button type="button" className="button button--secondary" onClick={props.onLock}>
+        <Icon name="lock" />
+        Lock
+      </button>
+    </header>
+  );
+}

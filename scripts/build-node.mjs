@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Bundles the Node targets that electron-vite does not build: the CLI and, once it exists, the
+// browser host that e2e uses. One ESM file each, so startup reads one file instead of a tree.
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+// Bundled CommonJS dependencies call require(); an ES module has none, so make one.
+// (esbuild renames any `require` our own sources declare, so this cannot clash.)
+const requireBanner = [
+  "import { createRequire as __keystashCreateRequire } from 'node:module';",
+  'const require = __keystashCreateRequire(import.meta.url);',
+].join('\n');
+
+const shared = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // keytar is a native addon: it is loaded from node_modules at run time, never bundled.
+  external: ['keytar'],
+  banner: { js: requireBanner },
+  logLevel: 'info',
+  absWorkingDir: root,
+};
+
+const targets = [
+  // No source map: the CLI runs once per shell command, and startup time is what users feel.
+  { name: 'cli', entry: 'cli/main.ts', outfile: 'out/cli/keystash.js', sourcemap: false, required: true },
+  { name: 'host', entry: 'e2e/host/main.ts', outfile: 'out/host/host.js', sourcemap: true, required: false },
+  // The host's page script: builds window.keystash in the browser, so a classic script for the page.
+  {
+    name: 'host-bridge',
+    entry: 'e2e/host/host-bridge.ts',
+    outfile: 'out/host/host-bridge.js',
+    sourcemap: false,
+    required: false,
+    options: { platform: 'browser', format: 'iife', target: 'chrome120', banner: {}, external: [] },
+  },
+];
+
+let failed = false;
+for (const target of targets) {
+  if (!existsSync(resolve(root, target.entry))) {
+    if (target.required) {
+      console.error(`build-node: ${target.entry} is missing`);
+      failed = true;
+    } else {
+      console.log(`build-node: skipping ${target.name} (${target.entry} does not exist yet)`);
+    }
+    continue;
+  }
+  try {
+    await build({
+      ...shared,
+      entryPoints: [target.entry],
+      outfile: target.outfile,
+      sourcemap: target.sourcemap,
+      ...target.options,
+    });
+  } catch {
+    // esbuild has already printed the errors.
+    failed = true;
+  }
+}
+
+if (failed) process.exitCode = 1;
