@@ -1,2 +1,58 @@
-// Placeholder so the build has an entry; the CLI engineer replaces this file.
-process.stdout.write('usage: keystash <command> [options]\n');
+import { CommanderError } from 'commander';
+import { isVaultError } from '../core/errors';
+import { CliContext } from './context';
+import { CliError, describeUnexpected } from './errors';
+import { EXIT, exitCodeFor } from './exit-codes';
+import { processIo } from './io/cli-io';
+import { buildProgram } from './program';
+
+/**
+ * The `keystash` entry point: parse, run one command, map the outcome to an exit code. Every
+ * failure ends as one line on stderr (`keystash: ...`), never as a stack trace.
+ */
+async function main(argv: readonly string[]): Promise<number> {
+  const ctx = new CliContext(processIo());
+  let code: number;
+  try {
+    await buildProgram(ctx).parseAsync([...argv], { from: 'user' });
+    code = ctx.exitCode;
+  } catch (error) {
+    code = report(ctx, error);
+  }
+  try {
+    await ctx.close();
+  } catch (error) {
+    const closing = report(ctx, error);
+    if (code === EXIT.ok) code = closing;
+  }
+  await ctx.output.flush();
+  return code;
+}
+
+function report(ctx: CliContext, error: unknown): number {
+  // Commander has already printed its message (or the help / version it was asked for).
+  if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  if (error instanceof CliError) {
+    ctx.output.error(error.message);
+    return error.exitCode;
+  }
+  // A typed core error that did not come through the dispatcher (e.g. the clipboard clear).
+  if (isVaultError(error)) {
+    ctx.output.error(error.message);
+    return exitCodeFor(error.code);
+  }
+  ctx.output.error(describeUnexpected(error));
+  return EXIT.failure;
+}
+
+function die(error: unknown): never {
+  process.stderr.write(`keystash: ${describeUnexpected(error)}\n`);
+  process.exit(EXIT.failure);
+}
+
+process.on('uncaughtException', die);
+process.on('unhandledRejection', die);
+// A reader that went away (`keystash list | head -1`) is not an error worth a crash.
+process.stdout.on('error', () => undefined);
+
+process.exit(await main(process.argv.slice(2)));

@@ -64,3 +64,18 @@ describe('vault lifecycle', () => {
     for (const file of await readAllFiles(t.home)) expect(file.text, file.path).not.toContain('sk_lock_clears_me');
   });
 });
+
+describe('vault on a keychain that lost its entries', () => {
+  it('refuses to offer a fresh enrolment over an existing vault', async () => {
+    const t = await createTestVault();
+    try {
+      await t.enrol();
+      // What libsecret reports for a locked keyring: no entries at all, and no error.
+      await t.keychain.delete('auth:totp-secret');
+      await expect(t.vault.status()).rejects.toMatchObject({ code: 'KEYCHAIN_LOCKED', message: expect.stringMatching(/unlock it/) });
+      await expect(t.vault.beginEnrolment()).rejects.toMatchObject({ code: 'KEYCHAIN_LOCKED' });
+    } finally {
+      await t.cleanup();
+    }
+  });
+});

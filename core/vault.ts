@@ -98,6 +98,7 @@ export class Vault extends EventEmitter<VaultEvents> {
       this.auth.state(),
       this.session.current(),
     ]);
+    if (secret === null) await this.assertNoOrphanedIndex();
     const now = this.now();
     return {
       enrolled: secret !== null,
@@ -112,6 +113,7 @@ export class Vault extends EventEmitter<VaultEvents> {
   }
 
   async beginEnrolment() {
+    if (!(await this.auth.isEnrolled())) await this.assertNoOrphanedIndex();
     if ((await this.auth.isEnrolled()) && !(await this.session.current())) {
       throw new VaultError('ALREADY_ENROLLED', 'Keystash is already set up. Unlock it first to set up a new authenticator.');
     }
@@ -247,6 +249,19 @@ export class Vault extends EventEmitter<VaultEvents> {
     await this.settle();
     await this.clipboardGuard?.clearIfUnchanged('quit').catch(() => false);
     if (this.knownSession) await this.lock('quit').catch(() => undefined);
+  }
+
+  /**
+   * A vault whose index exists but whose authenticator secret is not in the keychain is either on a
+   * locked keyring (libsecret then answers "no such entry" rather than an error) or has lost its
+   * keychain entries. Either way, offering a fresh enrolment would hide the problem.
+   */
+  private async assertNoOrphanedIndex(): Promise<void> {
+    if (!(await this.index.exists())) return;
+    throw new VaultError(
+      'KEYCHAIN_LOCKED',
+      `The vault at ${this.options.home} exists, but its entries were not found in the keychain (service "${this.keychainService}"). If the keychain is locked, unlock it and try again; if it was reset, move that folder aside to start a new vault.`,
+    );
   }
 
   private async openSession(): Promise<void> {

@@ -34,6 +34,11 @@ export class Output {
     this.write(this.io.stderr, `${text}\n`);
   }
 
+  /** Text for stderr exactly as given (commander's help and usage messages). */
+  diagnostic(text: string): void {
+    this.write(this.io.stderr, text);
+  }
+
   error(message: string): void {
     this.write(this.io.stderr, `keystash: ${message}\n`);
   }

@@ -9,3 +9,9 @@ export function renderTable(headers: readonly string[], rows: readonly (readonly
       .trimEnd();
   return [line(headers), ...rows.map(line)].join('\n');
 }
+
+/** "Label:  value" lines with the values aligned, for a single record. */
+export function renderPairs(pairs: readonly (readonly [string, string])[]): string {
+  const width = Math.max(0, ...pairs.map(([label]) => [...label].length));
+  return pairs.map(([label, value]) => `${label}${' '.repeat(width - [...label].length)}  ${value}`.trimEnd()).join('\n');
+}

@@ -24,12 +24,17 @@ export const tagName = z
   .max(LIMITS.tagMax, `A tag must be at most ${LIMITS.tagMax} characters.`)
   .refine((t) => !t.includes(','), 'A tag cannot contain a comma.');
 
-/** A secret value. Size is checked in UTF-8 bytes because that is what the keychain stores. */
+const utf8 = new TextEncoder();
+
+/**
+ * A secret value. Size is checked in UTF-8 bytes because that is what the keychain stores.
+ * (TextEncoder rather than Buffer: these schemas are bundled into the preload and the host page.)
+ */
 export const secretValue = z
   .string()
   .max(MAX_SECRET_BYTES)
   .refine((v) => v.length > 0, 'The secret cannot be empty.')
-  .refine((v) => Buffer.byteLength(v, 'utf8') <= MAX_SECRET_BYTES, 'The secret is larger than 64 KiB.');
+  .refine((v) => utf8.encode(v).length <= MAX_SECRET_BYTES, 'The secret is larger than 64 KiB.');
 
 const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
 

@@ -37,7 +37,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 export async function appendFileDurable(path: string, line: string): Promise<void> {
   const text = line.endsWith('\n') ? line : `${line}\n`;
   const file = await open(path, 'a', PRIVATE_FILE_MODE);
-  let created = false;
+  let created: boolean;
   try {
     created = (await file.stat()).size === 0;
     if (created) await file.chmod(PRIVATE_FILE_MODE);

@@ -9,7 +9,7 @@ import { VaultError } from '../errors';
 import { runCoreInChild } from '../test-support/run-core-in-child';
 import { MAX_SECRET_BYTES } from './keychain';
 import { entryCost } from './keychain-chunks';
-import { keychainUnavailableMessage } from './keytar-errors';
+import { keychainLockedMessage, keychainUnavailableMessage } from './keytar-errors';
 import { createKeytarKeychain } from './keytar-keychain';
 
 // Runs against the real Secret Service. Outside scripts/with-keyring that would be the developer's
@@ -267,6 +267,24 @@ describe('keytar keychain without a Secret Service', () => {
 
   it('maps "Cannot autolaunch D-Bus without X11 $DISPLAY" (no bus at all)', async () => {
     await expectUnavailable(await runCoreInChild(probe, { env: envWithout('DISPLAY', 'DBUS_SESSION_BUS_ADDRESS') }));
+  });
+
+  it('maps "Cannot create an item in a locked collection" to KEYCHAIN_LOCKED', async () => {
+    // A keyring of its own (a nested with-keyring, not the shared one), locked before the probe.
+    // No DISPLAY, so gnome-keyring cannot show an unlock prompt that nobody would answer.
+    const lockThenRun =
+      'dbus-send --session --print-reply --dest=org.freedesktop.secrets /org/freedesktop/secrets ' +
+      'org.freedesktop.Secret.Service.Lock array:objpath:/org/freedesktop/secrets/collection/login >/dev/null && exec "$0" "$@"';
+    const result = await runCoreInChild(probe, {
+      env: envWithout('DISPLAY', 'KEYSTASH_IN_KEYRING'),
+      prefix: ['scripts/with-keyring', 'sh', '-c', lockThenRun],
+    });
+    expect(result).toMatchObject({ timedOut: false, code: 0, stderr: '' });
+    const [set, get] = JSON.parse(result.stdout);
+    expect(set).toEqual({ name: 'VaultError', code: 'KEYCHAIN_LOCKED', message: keychainLockedMessage('linux') });
+    // A limitation of keytar on libsecret, kept visible here: a read from a locked keyring is not an
+    // error but "no such entry" (atom/node-keytar#422).
+    expect(get).toEqual({ ok: true, value: null });
   });
 
   it('maps "org.freedesktop.secrets was not provided by any .service files" (a bus, but no keyring)', async () => {

@@ -41,7 +41,10 @@ export function KeyListHeader({ title, shown, total, sort, searching, onSortChan
       </div>
       <div className="list-header__sort">
         <label htmlFor={sortId}>Sort by</label>
-        <select id={sortId} className="select select--small" value={sort} onChange={(event) => onSortChange(event.target.value as SortChoice)}>
+        <select id={sortId} className="select select--small" value={sort} onChange={(event) => {
+            const choice = choices.find((c) => c === event.target.value);
+            if (choice) onSortChange(choice);
+          }}>
           {choices.map((choice) => (
             <option key={choice} value={choice}>
               {SORT_LABELS[choice]}

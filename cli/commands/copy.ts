@@ -1,0 +1,73 @@
+import { constants } from 'node:os';
+import type { Command } from 'commander';
+import type { Vault } from '../../core/vault';
+import { scheduleClipboardClear } from '../clipboard/deferred-clear';
+import type { RememberingClipboard } from '../clipboard/remembering-clipboard';
+import { withCodeOption } from '../command-kit';
+import type { CliContext } from '../context';
+import { printable } from '../io/output';
+import { callUnlocked, type CodeOptions } from '../session';
+
+interface CopyOptions extends CodeOptions {
+  /** commander's --no-wait */
+  wait: boolean;
+}
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+export function registerCopy(program: Command, ctx: CliContext): void {
+  withCodeOption(
+    program
+      .command('copy')
+      .argument('<name>', 'the key')
+      .description('copy the value to the clipboard and stay until it is cleared (Ctrl-C clears it at once)')
+      .option('--no-wait', 'return at once; a background helper still clears the clipboard on time'),
+  ).action((name: string, options: CopyOptions) => runCopy(ctx, name, options));
+}
+
+async function runCopy(ctx: CliContext, name: string, options: CopyOptions): Promise<void> {
+  ctx.useClipboard({ keepProcessAlive: options.wait });
+  const receipt = await callUnlocked(ctx, options, 'copyKey', { key: { name } });
+  const label = printable(name);
+  if (receipt.clearsAt === null) {
+    ctx.output.note(`Copied ${label}. Clearing is off, so it stays on the clipboard (turn it on with \`keystash settings --clipboard-clear SEC\`).`);
+    return;
+  }
+  ctx.output.note(`Copied ${label} — clears in ${receipt.clearAfterSeconds} s`);
+  const clipboard = await ctx.clipboard();
+  if (!clipboard) return;
+  if (!options.wait) {
+    if (clipboard.lastCopied) await scheduleClipboardClear(clipboard.lastCopied, receipt.clearAfterSeconds, ctx.env);
+    return;
+  }
+  const signal = await clearedOrStopped(await ctx.vault());
+  if (signal === null) {
+    ctx.output.note('Clipboard cleared.');
+    return;
+  }
+  ctx.exitCode = 128 + constants.signals[signal];
+  await clearOnStop(ctx, clipboard);
+}
+
+/** Waits for the vault's timed clear; null when it ran, or the signal that stopped the wait. */
+async function clearedOrStopped(vault: Vault): Promise<NodeJS.Signals | null> {
+  let stop: (signal: NodeJS.Signals) => void = () => undefined;
+  const stopped = new Promise<NodeJS.Signals>((resolve) => (stop = resolve));
+  for (const signal of STOP_SIGNALS) process.on(signal, stop);
+  try {
+    return await Promise.race([vault.waitForClipboardClear().then(() => null), stopped]);
+  } finally {
+    for (const signal of STOP_SIGNALS) process.off(signal, stop);
+  }
+}
+
+/** Ctrl-C (or the terminal closing) must not leave the value behind: clear it now, if still ours. */
+async function clearOnStop(ctx: CliContext, clipboard: RememberingClipboard): Promise<void> {
+  ctx.output.note('');
+  try {
+    const cleared = await clipboard.clearIfStillCopied();
+    ctx.output.note(cleared ? 'Stopped; clipboard cleared.' : 'Stopped; the clipboard had changed since, so it was left alone.');
+  } catch {
+    ctx.output.error('Stopped, but the clipboard could not be cleared. Clear it by copying something else.');
+  }
+}

@@ -1,0 +1,99 @@
+import type { Dispatch } from '../core/api/dispatcher';
+import type { ArgsOf, OperationName, ResultOf } from '../core/api/operations';
+import type { Result } from '../core/api/results';
+import { isVaultError } from '../core/errors';
+import type { Vault } from '../core/vault';
+import { RememberingClipboard } from './clipboard/remembering-clipboard';
+import { fromApiError } from './errors';
+import { EXIT } from './exit-codes';
+import type { CliIo } from './io/cli-io';
+import { Output } from './io/output';
+
+interface OpenedVault {
+  vault: Vault;
+  dispatch: Dispatch;
+  clipboard: RememberingClipboard | null;
+}
+
+/**
+ * What a command runs with: the streams, the output, and the vault, which is opened on first use
+ * so that `--help` and usage errors never load core or touch the keychain. Every vault operation
+ * goes through the same dispatcher as the app's, so validation and error codes are the same.
+ */
+export class CliContext {
+  readonly output: Output;
+  /** Set by a command that finished its work but must still report failure (e.g. a broken audit chain). */
+  exitCode: number = EXIT.ok;
+  private opened: Promise<OpenedVault> | null = null;
+  private clipboardMode: { keepProcessAlive: boolean } | null = null;
+
+  constructor(readonly io: CliIo) {
+    this.output = new Output(io);
+  }
+
+  get env(): NodeJS.ProcessEnv {
+    return this.io.env;
+  }
+
+  /** Gives the vault the platform clipboard; call before the first operation (only `copy` does). */
+  useClipboard(options: { keepProcessAlive: boolean }): void {
+    if (this.opened) throw new Error('useClipboard must be called before the vault is opened');
+    this.clipboardMode = options;
+  }
+
+  /** Runs one operation and returns its Result envelope as is. */
+  async attempt<N extends OperationName>(operation: N, args: ArgsOf<N>): Promise<Result<ResultOf<N>>> {
+    const { dispatch } = await this.open();
+    return (await dispatch(operation, args)) as Result<ResultOf<N>>;
+  }
+
+  /** Runs one operation and returns its value, or throws the CLI error for its failure. */
+  async call<N extends OperationName>(operation: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
+    const result = await this.attempt(operation, args);
+    if (!result.ok) throw fromApiError(result.error);
+    return result.value;
+  }
+
+  async vault(): Promise<Vault> {
+    return (await this.open()).vault;
+  }
+
+  async clipboard(): Promise<RememberingClipboard | null> {
+    return (await this.open()).clipboard;
+  }
+
+  /** Lets the writes that follow a reply (lastUsedAt, audit) finish, and the output drain. */
+  async close(): Promise<void> {
+    const opened = this.opened ? await this.opened.catch(() => null) : null;
+    await opened?.vault.settle();
+    await this.output.flush();
+  }
+
+  private open(): Promise<OpenedVault> {
+    // Imported here, not at the top, so commands that never need the vault start without loading it.
+    this.opened ??= (async () => {
+      const [{ openVault }, { createDispatcher }] = await Promise.all([
+        import('../core/open-vault'),
+        import('../core/api/dispatcher'),
+      ]);
+      let clipboard: RememberingClipboard | null = null;
+      if (this.clipboardMode) {
+        const { createPlatformClipboard } = await import('../core/clipboard/platform-clipboard');
+        clipboard = new RememberingClipboard(createPlatformClipboard(this.env));
+      }
+      const vault = openVault({
+        env: this.env,
+        ...(clipboard ? { clipboard, clipboardKeepsProcessAlive: this.clipboardMode?.keepProcessAlive ?? false } : {}),
+      });
+      vault.on('backgroundError', (error) => this.warnBackground(error));
+      return { vault, dispatch: createDispatcher(vault, 'cli'), clipboard };
+    })();
+    return this.opened;
+  }
+
+  /** A write after the reply failed (last-used time, audit line): the command itself succeeded. */
+  private warnBackground(error: unknown): void {
+    const why = isVaultError(error) ? ` (${error.message})` : '';
+    this.output.error(`warning: the last-used time or audit entry could not be saved${why}`);
+  }
+}

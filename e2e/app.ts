@@ -1,0 +1,155 @@
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import type { KeySummary } from '../core/api/results';
+import { AuditPage } from './pages/AuditPage';
+import { DetailPanel } from './pages/DetailPanel';
+import { EnrolPage } from './pages/EnrolPage';
+import { KeyForm } from './pages/KeyForm';
+import { MainPage } from './pages/MainPage';
+import { SettingsDialog } from './pages/SettingsDialog';
+import { UnlockPage } from './pages/UnlockPage';
+import { readSystemClipboard } from './support/clipboard';
+import type { Driver, VaultApi } from './support/launch';
+import { screenshotBothSchemes } from './support/screenshots';
+import { formatLeaks, scanPage, type SecretRegistry } from './support/secret-scan';
+import type { VaultLocation } from './support/test-vault-home';
+import { currentCode, nextStepCode } from './support/totp-codes';
+
+export interface NewKey {
+  name: string;
+  secret: string;
+  envVar?: string | null;
+  provider?: string | null;
+  tags?: string[];
+}
+
+/**
+ * What a scenario drives: the window's page objects, plus the few things a test needs beside the
+ * window (the vault's API for setup, the real clipboard, screenshots). Scenarios say what a user
+ * does; this class knows how, whichever driver runs it (after Signal-Desktop's test `App`).
+ */
+export class App {
+  readonly enrol: EnrolPage;
+  readonly unlock: UnlockPage;
+  readonly main: MainPage;
+  readonly keyForm: KeyForm;
+  readonly detail: DetailPanel;
+  readonly audit: AuditPage;
+  readonly settings: SettingsDialog;
+  /** The TOTP secret, once enrolled (by the fixture or through the UI). */
+  totpSecret: string | null = null;
+
+  constructor(
+    readonly page: Page,
+    readonly driver: Driver,
+    readonly secrets: SecretRegistry,
+    readonly location: VaultLocation,
+    readonly api: VaultApi,
+    private readonly testInfo: TestInfo,
+  ) {
+    this.enrol = new EnrolPage(page);
+    this.unlock = new UnlockPage(page);
+    this.main = new MainPage(page);
+    this.keyForm = new KeyForm(page);
+    this.detail = new DetailPanel(page);
+    this.audit = new AuditPage(page);
+    this.settings = new SettingsDialog(page);
+  }
+
+  /**
+   * First-run enrolment as a user does it: read the setup key off the screen, type the code an
+   * authenticator would show now, then acknowledge the recovery codes. Returns the TOTP secret.
+   */
+  async enrolThroughUi(options: { screenshots?: string } = {}): Promise<string> {
+    await expect(this.enrol.heading).toBeVisible();
+    await expect(this.enrol.qrCode).toBeVisible();
+    const secret = this.secrets.addShownOnScreen(await this.enrol.readSetupKey());
+    if (options.screenshots) await this.screenshot(options.screenshots, 'enrol-setup');
+    await this.enrol.enterCode(await currentCode(secret));
+    await expect(this.enrol.recoveryHeading).toBeVisible();
+    for (const code of await this.enrol.readRecoveryCodes()) this.secrets.addShownOnScreen(code);
+    if (options.screenshots) await this.screenshot(options.screenshots, 'enrol-recovery-codes');
+    await this.enrol.acknowledgeRecoveryCodes();
+    await this.main.expectShown();
+    this.totpSecret = secret;
+    return secret;
+  }
+
+  /** Unlocks with the next step's code: the one code unlock accepts straight after enrolment. */
+  async unlockWithNextCode(): Promise<string> {
+    const code = await nextStepCode(this.requireSecret());
+    await this.unlock.enterCode(code);
+    await this.main.expectShown();
+    return code;
+  }
+
+  async lock(): Promise<void> {
+    await this.main.lock.click();
+    await expect(this.unlock.heading).toBeVisible();
+  }
+
+  requireSecret(): string {
+    if (!this.totpSecret) throw new Error('Not enrolled: use test.use({ vaultState: "enrolled" }) or enrolThroughUi().');
+    return this.totpSecret;
+  }
+
+  /** Adds a key beside the window (through the vault API) and remembers its value for the leak scan. */
+  async createKeyViaApi(key: NewKey): Promise<KeySummary> {
+    this.secrets.add(key.secret);
+    const result = await this.api<KeySummary>('createKey', key);
+    if (!result.ok) throw new Error(`createKey ${key.name}: ${result.error.code} ${result.error.message}`);
+    return result.value;
+  }
+
+  /** Adds a key through the form, as a user would. */
+  async addKeyThroughForm(key: NewKey & { notes?: string }): Promise<void> {
+    this.secrets.add(key.secret);
+    await this.main.addKey.click();
+    await this.keyForm.fill({
+      name: key.name,
+      secret: key.secret,
+      ...(key.envVar ? { envVar: key.envVar } : {}),
+      ...(key.provider ? { provider: key.provider } : {}),
+      ...(key.tags ? { tags: key.tags } : {}),
+      ...(key.notes ? { notes: key.notes } : {}),
+    });
+    await this.keyForm.submit();
+    await expect(this.main.copyButton(key.name)).toBeVisible();
+  }
+
+  /** Reloads the window, e.g. after seeding the vault from outside. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+  }
+
+  async openSettings(): Promise<SettingsDialog> {
+    await this.main.settings.click();
+    await expect(this.settings.dialog).toBeVisible();
+    return this.settings;
+  }
+
+  async openAudit(): Promise<AuditPage> {
+    await this.main.auditLog.click();
+    await this.audit.expectShown();
+    return this.audit;
+  }
+
+  readClipboard(): Promise<string> {
+    return readSystemClipboard();
+  }
+
+  /** This screen in light and dark, as e2e/artifacts/screenshots/<scenario>-<screen>-<scheme>.png. */
+  async screenshot(scenario: string, screen: string, mask: Locator[] = []): Promise<void> {
+    await screenshotBothSchemes(this.page, this.testInfo, this.driver, scenario, screen, mask);
+  }
+
+  /** Where a value may legitimately be in the page right now: the Reveal field, the form being typed. */
+  allowedSecretHolders(): Locator[] {
+    return [this.detail.revealedValue, this.keyForm.secret, this.detail.newSecret];
+  }
+
+  /** Fails when any value the test used is in the page outside the allowed fields. */
+  async expectNoSecretInPage(): Promise<void> {
+    const leaks = await scanPage(this.page, this.secrets.forPage(), this.allowedSecretHolders());
+    expect(leaks, `secret values in the page:\n${formatLeaks(leaks)}`).toEqual([]);
+  }
+}

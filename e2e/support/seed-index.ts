@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { IndexStore } from '../../core/index/index-store';
+import type { KeyRecord } from '../../core/keys/key-record';
+import { createKeytarKeychain } from '../../core/keychain/keytar-keychain';
+import type { VaultLocation } from './test-vault-home';
+
+const PROVIDERS = ['Stripe', 'OpenAI', 'GitHub', 'AWS', 'Twilio', 'SendGrid', 'Datadog', 'Sentry'];
+const TAG_SETS = [['prod'], ['staging'], ['dev'], ['prod', 'billing'], ['ci'], []];
+
+/** "Seed key 00042": zero-padded so name order is number order. */
+export const seededName = (n: number) => `Seed key ${String(n).padStart(5, '0')}`;
+
+/**
+ * Writes `count` key records straight into the encrypted index, with NO values in the keychain.
+ * Listing and searching read only the index, never a value, so this is enough to test them at
+ * scale; writing 10,000 real values would take many minutes, because gnome-keyring rewrites its
+ * whole file on every write. The vault must be enrolled first (the index's data key must exist).
+ */
+export async function seedIndexWithoutValues(location: VaultLocation, count: number): Promise<void> {
+  const store = new IndexStore(location.home, createKeytarKeychain(location.service));
+  const base = Date.parse('2025-01-01T00:00:00Z');
+  await store.update((data) => {
+    for (let n = 1; n <= count; n++) {
+      const provider = PROVIDERS[n % PROVIDERS.length]!;
+      const stamp = new Date(base + n * 60_000).toISOString();
+      const record: KeyRecord = {
+        id: randomUUID(),
+        name: seededName(n),
+        envVar: `SEED_KEY_${String(n).padStart(5, '0')}`,
+        provider,
+        tags: [...TAG_SETS[n % TAG_SETS.length]!],
+        notes: '',
+        scopes: [],
+        url: null,
+        createdAt: stamp,
+        updatedAt: stamp,
+        lastUsedAt: null,
+        rotatedAt: null,
+        rotateEveryDays: null,
+        expiresAt: null,
+      };
+      data.keys.push(record);
+    }
+  });
+}

@@ -1,0 +1,61 @@
+import { BrowserWindow, nativeTheme } from 'electron';
+
+/**
+ * Painted before the page's first frame, so opening the window does not flash white in dark mode.
+ * Keep in step with the page background in renderer/styles/tokens.css.
+ */
+export const WINDOW_BACKGROUND = { light: '#f6f7f9', dark: '#16181d' } as const;
+
+const windowBackground = () => (nativeTheme.shouldUseDarkColors ? WINDOW_BACKGROUND.dark : WINDOW_BACKGROUND.light);
+
+export interface MainWindowOptions {
+  preloadPath: string;
+  /** Off in packaged builds (issue 5): DevTools would let anyone at the keyboard script the vault. */
+  devTools: boolean;
+}
+
+/** The one Keystash window. Its webPreferences spell out every security default, on purpose. */
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    title: 'Keystash',
+    width: 1120,
+    height: 740,
+    minWidth: 760,
+    minHeight: 520,
+    show: false,
+    backgroundColor: windowBackground(),
+    webPreferences: {
+      preload: options.preloadPath,
+      // Checklist items 2-4 and 6: the page gets no Node, its own JS world, an OS sandbox, and the
+      // same-origin policy. All are Electron's defaults; they are written out so a diff that weakens
+      // one is visible.
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      enableWebSQL: false,
+      safeDialogs: true,
+      // The spellchecker reads what is typed, and on Linux and Windows fetches dictionaries from
+      // Google's CDN; a key's value or notes are no text to send it.
+      spellcheck: false,
+      devTools: options.devTools,
+    },
+  });
+
+  // Hides the window from screenshots, screen sharing and recording where the OS allows it (Windows:
+  // WDA_EXCLUDEFROMCAPTURE; macOS: NSWindowSharingNone, which ScreenCaptureKit apps ignore). Electron
+  // has no equivalent on Linux.
+  window.setContentProtection(true);
+  window.once('ready-to-show', () => window.show());
+
+  const followTheme = () => window.setBackgroundColor(windowBackground());
+  nativeTheme.on('updated', followTheme);
+  window.once('closed', () => nativeTheme.off('updated', followTheme));
+  return window;
+}

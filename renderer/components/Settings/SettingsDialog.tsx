@@ -1,0 +1,160 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { call } from '../../api/client';
+import { fieldOf, messageFor } from '../../api/errors';
+import type { Settings } from '../../api/types';
+import { plural } from '../../format/text';
+import { Dialog } from '../Dialog/Dialog';
+import { Field } from '../Field/Field';
+
+export interface SettingsDialogProps {
+  recoveryCodesLeft: number;
+  onSaved: (settings: Settings) => void;
+  onReenrol: () => void;
+  onClose: () => void;
+}
+
+/** Mirrors the contract's ranges for the inputs' min/max hints; the vault validates. */
+const AUTO_LOCK = { min: 1, max: 240 };
+const CLIPBOARD = { min: 5, max: 300, defaultSeconds: 20 };
+
+type SettingsField = 'autoLockMinutes' | 'clipboardClearSeconds';
+
+export function SettingsDialog({ recoveryCodesLeft, onSaved, onReenrol, onClose }: SettingsDialogProps) {
+  const [autoLock, setAutoLock] = useState('');
+  const [clipboardSeconds, setClipboardSeconds] = useState('');
+  const [neverClear, setNeverClear] = useState(false);
+  const [loaded, setLoaded] = useState(false);
+  const [errors, setErrors] = useState<Partial<Record<SettingsField, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const autoLockId = useId();
+  const clipboardId = useId();
+  const neverId = useId();
+
+  useEffect(() => {
+    let current = true;
+    void call('getSettings').then((result) => {
+      if (!current) return;
+      if (!result.ok) {
+        setFormError(messageFor(result.error));
+        return;
+      }
+      setAutoLock(String(result.value.autoLockMinutes));
+      setNeverClear(result.value.clipboardClearSeconds === 0);
+      setClipboardSeconds(String(result.value.clipboardClearSeconds || CLIPBOARD.defaultSeconds));
+      setLoaded(true);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy || !loaded) return;
+    setBusy(true);
+    setFormError(null);
+    const result = await call('updateSettings', {
+      autoLockMinutes: Number(autoLock),
+      clipboardClearSeconds: neverClear ? 0 : Number(clipboardSeconds),
+    });
+    setBusy(false);
+    if (result.ok) {
+      onSaved(result.value);
+      return;
+    }
+    const field = fieldOf(result.error);
+    if (field === 'autoLockMinutes' || field === 'clipboardClearSeconds') {
+      setErrors({ [field]: messageFor(result.error) });
+      document.getElementById(field === 'autoLockMinutes' ? autoLockId : clipboardId)?.focus();
+    } else {
+      setFormError(messageFor(result.error));
+    }
+  };
+
+  return (
+    <Dialog
+      title="Settings"
+      onClose={onClose}
+      onSubmit={(event) => void onSubmit(event)}
+      footer={
+        <>
+          <button type="button" className="button button--ghost" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy || !loaded}>
+            Save
+          </button>
+        </>
+      }
+    >
+      {formError && (
+        <p className="notice notice--error" role="alert">
+          {formError}
+        </p>
+      )}
+      <fieldset className="settings-group" disabled={!loaded}>
+        <legend>Security</legend>
+        <Field
+          id={autoLockId}
+          label="Auto-lock after (minutes)"
+          error={errors.autoLockMinutes}
+          hint={`Locks when you have not used Keystash for this long. ${AUTO_LOCK.min}–${AUTO_LOCK.max} minutes.`}
+        >
+          {(control) => (
+            <input
+              {...control}
+              className="input input--narrow"
+              type="number"
+              inputMode="numeric"
+              min={AUTO_LOCK.min}
+              max={AUTO_LOCK.max}
+              value={autoLock}
+              onChange={(event) => {
+                setAutoLock(event.target.value);
+                setErrors((e) => ({ ...e, autoLockMinutes: undefined }));
+              }}
+            />
+          )}
+        </Field>
+        <Field
+          id={clipboardId}
+          label="Clear clipboard after (seconds)"
+          error={errors.clipboardClearSeconds}
+          hint={`Only if the clipboard still holds the copied key. ${CLIPBOARD.min}–${CLIPBOARD.max} seconds.`}
+        >
+          {(control) => (
+            <input
+              {...control}
+              className="input input--narrow"
+              type="number"
+              inputMode="numeric"
+              min={CLIPBOARD.min}
+              max={CLIPBOARD.max}
+              disabled={neverClear}
+              value={clipboardSeconds}
+              onChange={(event) => {
+                setClipboardSeconds(event.target.value);
+                setErrors((e) => ({ ...e, clipboardClearSeconds: undefined }));
+              }}
+            />
+          )}
+        </Field>
+        <label htmlFor={neverId} className="checkbox">
+          <input id={neverId} type="checkbox" checked={neverClear} onChange={(event) => setNeverClear(event.target.checked)} />
+          Never clear the clipboard
+        </label>
+      </fieldset>
+      <fieldset className="settings-group">
+        <legend>Authenticator</legend>
+        <p className="settings-group__text">
+          {plural(recoveryCodesLeft, 'recovery code')} left. Setting up a new authenticator also gives you 10 new recovery
+          codes.
+        </p>
+        <button type="button" className="button button--secondary" onClick={onReenrol}>
+          Set up a new authenticator…
+        </button>
+      </fieldset>
+    </Dialog>
+  );
+}

@@ -1,0 +1,50 @@
+import type { KeySummary, Settings, TagCount } from '../../api/types';
+import { DeleteKeyDialog } from '../../components/DetailPanel/DeleteKeyDialog';
+import { RotateDialog } from '../../components/DetailPanel/RotateDialog';
+import { KeyFormDialog } from '../../components/KeyForm/KeyFormDialog';
+import { SettingsDialog } from '../../components/Settings/SettingsDialog';
+import { DeleteTagDialog } from '../../components/Sidebar/DeleteTagDialog';
+import { RenameTagDialog } from '../../components/Sidebar/RenameTagDialog';
+import type { DialogState } from './dialog-state';
+
+export interface MainDialogsProps {
+  dialog: DialogState;
+  tags: TagCount[];
+  recoveryCodesLeft: number;
+  onClose: () => void;
+  onKeySaved: (key: KeySummary, created: boolean) => void;
+  onKeyRotated: (key: KeySummary) => void;
+  onKeyDeleted: (key: KeySummary) => void;
+  onTagRenamed: (from: string, to: string, merged: boolean) => void;
+  onTagDeleted: (tag: string) => void;
+  onSettingsSaved: (settings: Settings) => void;
+  onReenrol: () => void;
+}
+
+export function MainDialogs(props: MainDialogsProps) {
+  const { dialog, onClose } = props;
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'create':
+      return <KeyFormDialog knownTags={props.tags.map((t) => t.name)} onSaved={(key) => props.onKeySaved(key, true)} onClose={onClose} />;
+    case 'edit':
+      return (
+        <KeyFormDialog
+          editing={dialog.key}
+          knownTags={props.tags.map((t) => t.name)}
+          onSaved={(key) => props.onKeySaved(key, false)}
+          onClose={onClose}
+        />
+      );
+    case 'rotate':
+      return <RotateDialog keySummary={dialog.key} onRotated={props.onKeyRotated} onClose={onClose} />;
+    case 'delete':
+      return <DeleteKeyDialog keySummary={dialog.key} onDeleted={props.onKeyDeleted} onClose={onClose} />;
+    case 'renameTag':
+      return <RenameTagDialog tag={dialog.tag} allTags={props.tags} onRenamed={props.onTagRenamed} onClose={onClose} />;
+    case 'deleteTag':
+      return <DeleteTagDialog tag={dialog.tag} onDeleted={props.onTagDeleted} onClose={onClose} />;
+    case 'settings':
+      return <SettingsDialog recoveryCodesLeft={props.recoveryCodesLeft} onSaved={props.onSettingsSaved} onReenrol={props.onReenrol} onClose={onClose} />;
+  }
+}
