@@ -17,11 +17,16 @@ export class CliError extends Error {
 
 export const usageError = (message: string) => new CliError(message, EXIT.usage);
 
-/** Contract field names as the CLI spells them, so "envVar: ..." reads "--env-var: ...". */
+/**
+ * Contract field names as the CLI spells them, so "envVar: ..." reads "--env-var: ...". An empty
+ * spelling drops the prefix where the message already says what it is about.
+ */
 const FLAG_FOR_FIELD: Record<string, string> = {
   name: 'NAME',
   key: 'NAME',
-  secret: 'the value',
+  secret: '',
+  code: '',
+  recoveryCode: '',
   envVar: '--env-var',
   provider: '--provider',
   notes: '--notes',
@@ -30,8 +35,6 @@ const FLAG_FOR_FIELD: Record<string, string> = {
   rotateEveryDays: '--rotate-every',
   expiresAt: '--expires',
   query: '--search',
-  code: 'the code',
-  recoveryCode: 'the recovery code',
   autoLockMinutes: '--auto-lock',
   clipboardClearSeconds: '--clipboard-clear',
   event: '--event',
@@ -49,10 +52,10 @@ function describeApiError(error: ApiError): string {
   if (error.code !== 'INVALID_ARGUMENT' || !error.field) return error.message;
   const root = error.field.split('.')[0] ?? error.field;
   const flag = FLAG_FOR_FIELD[root];
-  if (!flag) return error.message;
+  if (flag === undefined) return error.message;
   const prefix = `${error.field}: `;
   const rest = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
-  return `${flag}: ${rest}`;
+  return flag ? `${flag}: ${rest}` : rest;
 }
 
 /** One line for a failure nobody planned for; the stack stays out of the user's terminal. */

@@ -16,9 +16,7 @@ interface Options {
 interface TestFixtures {
   electronSkip: void;
   vaultLocation: VaultLocation;
-  secrets: SecretRegistry;
-  enrolledSecret: { value: string | null };
-  launched: LaunchedApp;
+  launched: LaunchedApp & { secrets: SecretRegistry; totpSecret: string | null };
   page: Page;
   app: App;
 }
@@ -42,6 +40,7 @@ export const test = base.extend<Options & TestFixtures, WorkerFixtures>({
   hostIdleMs: [undefined, { option: true }],
 
   driver: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
     async ({}, use, workerInfo) => {
       const declared = workerInfo.project.metadata?.driver ?? workerInfo.project.name;
       if (declared !== 'browser' && declared !== 'electron') throw new Error(`Unknown e2e driver "${declared}".`);
@@ -81,27 +80,18 @@ export const test = base.extend<Options & TestFixtures, WorkerFixtures>({
     { auto: true },
   ],
 
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   vaultLocation: async ({}, use) => {
     const location = await createVaultLocation();
     await use(location);
     await removeVaultLocation(location);
   },
 
-  secrets: async ({}, use) => {
-    await use(new SecretRegistry());
-  },
-
-  enrolledSecret: async ({}, use) => {
-    await use({ value: null });
-  },
-
-  launched: async (
-    { driver, electronPath, hostBrowser, vaultLocation, vaultState, hostIdleMs, secrets, enrolledSecret },
-    use,
-    testInfo,
-  ) => {
+  launched: async ({ driver, electronPath, hostBrowser, vaultLocation, vaultState, hostIdleMs }, use, testInfo) => {
+    const secrets = new SecretRegistry();
+    let totpSecret: string | null = null;
     const beforeOpen = async (api: VaultApi) => {
-      if (vaultState === 'enrolled') enrolledSecret.value = await enrolThroughApi(api, secrets);
+      if (vaultState === 'enrolled') totpSecret = await enrolThroughApi(api, secrets);
     };
     const options = { location: vaultLocation, hostIdleMs, beforeOpen };
     const launched =
@@ -109,7 +99,7 @@ export const test = base.extend<Options & TestFixtures, WorkerFixtures>({
         ? await launchInBrowser(hostBrowser!, options)
         : await launchInElectron(electronPath!, options);
 
-    await use(launched);
+    await use({ ...launched, secrets, totpSecret });
 
     await launched.close();
     // Only now: the host's shutdown (clipboard clear, lock) is part of what is scanned.
@@ -125,11 +115,11 @@ export const test = base.extend<Options & TestFixtures, WorkerFixtures>({
     await use(launched.page);
   },
 
-  app: async ({ page, driver, secrets, vaultLocation, launched, enrolledSecret }, use, testInfo) => {
-    const app = new App(page, driver, secrets, vaultLocation, launched.api, testInfo);
-    app.totpSecret = enrolledSecret.value;
+  app: async ({ page, driver, vaultLocation, launched }, use, testInfo) => {
+    const app = new App(page, driver, launched.secrets, vaultLocation, launched.api, testInfo);
+    app.totpSecret = launched.totpSecret;
     await use(app);
-    const leaks = await scanPage(page, secrets.forPage(), app.allowedSecretHolders());
+    const leaks = await scanPage(page, launched.secrets.forPage(), app.allowedSecretHolders());
     expect(leaks, `secret values in the page after the scenario:\n${formatLeaks(leaks)}`).toEqual([]);
   },
 });

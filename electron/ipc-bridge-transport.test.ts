@@ -31,8 +31,8 @@ describe('window.keystash over IPC', () => {
   it('invokes one named channel per operation, with the arguments as given', async () => {
     const ipc = fakeIpcRenderer();
     const api = createKeystashApi(createIpcBridgeTransport(ipc.port));
-    await expect(api.listKeys({ search: 'stripe' })).resolves.toEqual({ ok: true, value: 'done' });
-    expect(ipc.invoke).toHaveBeenCalledWith('keystash:listKeys', { search: 'stripe' });
+    await expect(api.listKeys({ query: 'stripe' })).resolves.toEqual({ ok: true, value: 'done' });
+    expect(ipc.invoke).toHaveBeenCalledWith('keystash:listKeys', { query: 'stripe' });
     await api.authStatus();
     expect(ipc.invoke).toHaveBeenLastCalledWith('keystash:authStatus', {});
   });

@@ -51,7 +51,7 @@ describe('registerIpcTransport', () => {
 
   it('passes a call from the app main frame to the dispatcher unchanged', async () => {
     const { handlers, dispatch } = setUp();
-    const args = { search: 'aws' };
+    const args = { query: 'aws' };
     await expect(handlers.get('keystash:listKeys')?.(event(7, frame(mainFrameShape)), args)).resolves.toEqual({ ok: true, value: 'ran' });
     expect(dispatch).toHaveBeenCalledWith('listKeys', args);
   });

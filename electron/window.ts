@@ -2,9 +2,9 @@ import { BrowserWindow, nativeTheme } from 'electron';
 
 /**
  * Painted before the page's first frame, so opening the window does not flash white in dark mode.
- * Keep in step with the page background in renderer/styles/tokens.css.
+ * Keep in step with --bg in renderer/styles/tokens.css (light and prefers-color-scheme: dark).
  */
-export const WINDOW_BACKGROUND = { light: '#f6f7f9', dark: '#16181d' } as const;
+export const WINDOW_BACKGROUND = { light: '#f5f6f8', dark: '#101216' } as const;
 
 const windowBackground = () => (nativeTheme.shouldUseDarkColors ? WINDOW_BACKGROUND.dark : WINDOW_BACKGROUND.light);
 

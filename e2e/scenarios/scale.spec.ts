@@ -1,0 +1,69 @@
+import { expect, test } from '../fixtures';
+import { seedIndexWithoutValues } from '../support/seed-index';
+
+test.use({ vaultState: 'enrolled' });
+
+const LAST_NAME = 'Zephyr webhook signing';
+
+test('10,000 keys: the list scrolls to the end and search narrows it', async ({ app, page, vaultLocation }) => {
+  // Listing and searching read only the index, never a value, so the index is seeded with 10,000
+  // records and NO values in the keychain. 10,000 real keychain writes would take many minutes,
+  // because gnome-keyring rewrites its whole file on every write; writes at scale are covered by
+  // the 1,000-key scenario below.
+  await seedIndexWithoutValues(vaultLocation, 9_999, [LAST_NAME]);
+  const started = Date.now();
+  await app.reload();
+  await expect(app.main.list).toHaveAttribute('aria-rowcount', '10000');
+  await expect(app.main.rows.first()).toBeVisible();
+  test.info().annotations.push({ type: 'reload to painted list (10,000 keys)', description: `${Date.now() - started} ms` });
+  await expect(app.main.allKeys).toHaveAccessibleDescription('10,000');
+  // Virtualized: only the rows in view are in the page.
+  expect(await app.main.rows.count()).toBeLessThan(100);
+  await app.screenshot('10000-keys', 'main-top');
+
+  // Scroll to the end with the wheel...
+  await app.main.list.hover();
+  await expect(async () => {
+    await page.mouse.wheel(0, 700_000);
+    await expect(app.main.copyButton(LAST_NAME)).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await app.screenshot('10000-keys', 'main-end');
+  // ...and with the keyboard: Home and End.
+  await app.main.row(LAST_NAME).click();
+  await page.keyboard.press('Home');
+  await expect(app.main.copyButton('Seed key 00001')).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(app.main.row(LAST_NAME)).toHaveAttribute('aria-selected', 'true');
+  await expect(app.main.copyButton(LAST_NAME)).toBeInViewport();
+
+  const searched = Date.now();
+  await app.main.searchFor('zephyr');
+  await expect(app.main.list).toHaveAttribute('aria-rowcount', '1');
+  test.info().annotations.push({ type: 'search to painted result (10,000 keys)', description: `${Date.now() - searched} ms` });
+  expect(await app.main.visibleNames()).toEqual([LAST_NAME]);
+  await app.screenshot('10000-keys', 'main-search');
+
+  await app.main.searchFor('Seed key 04242');
+  await expect(app.main.rows.first()).toBeVisible();
+  expect((await app.main.visibleNames())[0]).toBe('Seed key 04242');
+  expect(Number(await app.main.list.getAttribute('aria-rowcount'))).toBeLessThan(10_000);
+});
+
+test('1,000 keys written through the vault API, with real keychain values', async ({ app }) => {
+  test.setTimeout(120_000);
+  const started = Date.now();
+  for (let n = 1; n <= 1_000; n++) {
+    const id = String(n).padStart(4, '0');
+    await app.createKeyViaApi({ name: `Bulk key ${id}`, secret: `bulk_value_${id}_${n * 7919}`, tags: n % 2 ? ['odd'] : ['even'] });
+  }
+  test.info().annotations.push({ type: '1,000 createKey calls through the API', description: `${Date.now() - started} ms` });
+  await app.reload();
+  await expect(app.main.list).toHaveAttribute('aria-rowcount', '1000');
+  await expect(app.main.tag('odd')).toHaveAccessibleDescription('500');
+  await app.main.searchFor('Bulk key 0777');
+  expect((await app.main.visibleNames())[0]).toBe('Bulk key 0777');
+  // A value written at scale reads back from the keychain.
+  await app.main.select('Bulk key 0777');
+  await app.detail.reveal('Bulk key 0777');
+  await expect(app.detail.revealedValue).toHaveValue(`bulk_value_0777_${777 * 7919}`);
+});
