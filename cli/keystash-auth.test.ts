@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliSandbox, ensureCliBuilt, type Authenticator } from './test/cli-harness';
 
@@ -101,5 +103,20 @@ describe('keystash unlock and enrolment', () => {
       expect(status.throttledUntil).toBeGreaterThan(Date.now());
       expect((await vault.ok(['status'])).stdout).toMatch(/Throttled:\s+no unlock attempts before \d\d:\d\d/);
     });
+  });
+
+  it('a damaged index is refused with exit 1 and one clear line, and left as it was', async () => {
+    const vault = await sandbox();
+    await vault.enrol();
+    await vault.ok(['add', 'Kept'], { input: 'kept-value-FAKE' });
+    const indexFile = join(vault.home, 'index.json.enc');
+    const damaged = Buffer.from('{"not":"a keystash index"}');
+    await writeFile(indexFile, damaged);
+    const listed = await vault.run(['list']);
+    expect(listed.code).toBe(1);
+    expect(listed.stderr.split('\n')).toHaveLength(2);
+    expect(listed.stderr).toMatch(/^keystash: /);
+    expect(listed.stderr).not.toMatch(/\n\s+at /);
+    expect(await readFile(indexFile)).toEqual(damaged);
   });
 });

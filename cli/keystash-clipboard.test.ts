@@ -1,22 +1,19 @@
 import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, CliSandbox, ensureCliBuilt, readClipboard, sleep, writeClipboard } from './test/cli-harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI, readClipboard, sleep, useCliSandbox, writeClipboard, type CliSandbox } from './test/cli-harness';
 
 /** `keystash copy` on the real X clipboard (xsel under xvfb), with the clear set to 5 s. */
 describe('keystash copy', () => {
+  const value = 'xoxb-FAKE-17653672481-pdFZKVeTuE8sk7oO';
+  const currentSandbox = useCliSandbox(async (s) => {
+    await s.enrol();
+    await s.ok(['settings', '--clipboard-clear', '5']);
+    await s.ok(['add', 'Slack bot'], { input: value });
+  });
   let sandbox: CliSandbox;
-  const value = 'xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy';
 
-  beforeAll(async () => {
-    await ensureCliBuilt();
-    sandbox = await CliSandbox.create();
-    await sandbox.enrol();
-    await sandbox.ok(['settings', '--clipboard-clear', '5']);
-    await sandbox.ok(['add', 'Slack bot'], { input: value });
-  }, 60_000);
-
-  afterAll(async () => {
-    await sandbox.cleanup();
+  beforeAll(() => {
+    sandbox = currentSandbox();
   });
 
   it('waits for the configured seconds, then clears the real clipboard', async () => {

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CliSandbox, ensureCliBuilt, grepFolder, secretToolSearch } from './test/cli-harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { grepFolder, secretToolSearch, useCliSandbox, type Authenticator, type CliSandbox } from './test/cli-harness';
 
 /** Key and tag management through the built CLI, in one unlocked session on the real keychain. */
 describe('keystash keys and tags', () => {
-  let sandbox: CliSandbox;
   const values = {
-    openai: 'sk-proj-Vq8w2hT0aLx9KkZr3nB1cD4e',
-    github: 'ghp_R2x7Lm9Qw4Tz8Yb1Nc5Vd3Kf6Hj0Gs',
-    rotated: 'ghp_NEWVALUEafterRotation0123456789',
+    openai: 'sk-proj-FAKE-Vq8w2hT0aLx9KkZr3nB1cD4e',
+    github: 'ghp_FAKE_R2x7Lm9Qw4Tz8Yb1Nc5Vd3Kf6',
+    rotated: 'ghp_FAKE_rotated_0123456789abcdef',
+    addedWhileLocked: 'whsec_FAKE_added_while_locked_42',
     pem: '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nline2==\n-----END PRIVATE KEY-----',
   };
   const idOf = async (name: string) => {
@@ -17,16 +17,16 @@ describe('keystash keys and tags', () => {
     return key.id;
   };
 
-  beforeAll(async () => {
-    await ensureCliBuilt();
-    sandbox = await CliSandbox.create();
-    await sandbox.enrol();
-    await sandbox.ok(['add', 'OpenAI', '--tag', 'ai', '--tag', 'Prod', '--notes', 'team account'], { input: values.openai });
-    await sandbox.ok(['add', 'GitHub deploy', '--env-var', 'GH_TOKEN', '--tag', 'ci'], { input: `${values.github}\n` });
-  }, 60_000);
+  let authenticator: Authenticator;
+  const currentSandbox = useCliSandbox(async (s) => {
+    ({ authenticator } = await s.enrol());
+    await s.ok(['add', 'OpenAI', '--tag', 'ai', '--tag', 'Prod', '--notes', 'team account'], { input: values.openai });
+    await s.ok(['add', 'GitHub deploy', '--env-var', 'GH_TOKEN', '--tag', 'ci'], { input: `${values.github}\n` });
+  });
+  let sandbox: CliSandbox;
 
-  afterAll(async () => {
-    await sandbox.cleanup();
+  beforeAll(() => {
+    sandbox = currentSandbox();
   });
 
   it('refuses a duplicate name (any case) with exit 2, before reading a value', async () => {
@@ -183,6 +183,16 @@ describe('keystash keys and tags', () => {
     expect(gone.stdout).toBe('');
     expect(gone.stderr).toMatch(/^keystash: No keychain service is reachable\. .*gnome-keyring.*\n$/);
     expect(gone.stderr.split('\n')).toHaveLength(2);
+  });
+
+  it('a locked vault unlocks for one command with KEYSTASH_CODE, then reads the value from stdin', async () => {
+    await sandbox.ok(['lock']);
+    const added = await sandbox.ok(['add', 'Webhook secret', '--tag', 'ci'], {
+      input: values.addedWhileLocked,
+      env: { KEYSTASH_CODE: await authenticator.nextCode() },
+    });
+    expect(added.stderr).toBe('Added Webhook secret as $WEBHOOK_SECRET.\n');
+    expect((await sandbox.ok(['get', 'Webhook secret'])).stdout).toBe(values.addedWhileLocked);
   });
 
   it('no value is ever written under KEYSTASH_HOME or printed outside get', async () => {

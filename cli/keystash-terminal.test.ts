@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Authenticator, CliSandbox, ensureCliBuilt } from './test/cli-harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Authenticator, useCliSandbox, type CliSandbox } from './test/cli-harness';
 import { CTRL_C, ENTER, runInTerminal } from './test/terminal-session';
 
 /**
@@ -7,17 +7,13 @@ import { CTRL_C, ENTER, runInTerminal } from './test/terminal-session';
  * typed hidden (never echoed), the unlock prompt, the delete confirmation and Ctrl-C at a prompt.
  */
 describe('keystash on a terminal', () => {
+  const currentSandbox = useCliSandbox();
   let sandbox: CliSandbox;
   let authenticator: Authenticator;
-  const typedValue = 'AKIAIOSFODNN7EXAMPLE-typed-by-hand';
+  const typedValue = 'AKIAFAKE0EXAMPLE-typed-by-hand';
 
-  beforeAll(async () => {
-    await ensureCliBuilt();
-    sandbox = await CliSandbox.create();
-  }, 60_000);
-
-  afterAll(async () => {
-    await sandbox.cleanup();
+  beforeAll(() => {
+    sandbox = currentSandbox();
   });
 
   it('init shows a QR code and the grouped secret, asks for a code, and prints 10 recovery codes', async () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Authenticator, CliSandbox, ensureCliBuilt, grepFolder, readClipboard, secretToolSearch } from './test/cli-harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Authenticator, grepFolder, readClipboard, secretToolSearch, useCliSandbox, type CliSandbox } from './test/cli-harness';
 
 /**
  * The acceptance transcript of the foundation issue, end to end through the built CLI and the
@@ -7,18 +7,14 @@ import { Authenticator, CliSandbox, ensureCliBuilt, grepFolder, readClipboard, s
  * unlock, add from stdin, list, get, copy, lock, and the refusals around them.
  */
 describe('keystash CLI transcript', () => {
+  const currentSandbox = useCliSandbox();
   let sandbox: CliSandbox;
   let authenticator: Authenticator;
-  const value = `sk_live_${'4eC39HqLyjWDarjtT1zdp7dc'}`;
+  const value = 'sk_live_FAKE51Hx0mQ2bR7tYp4ZkWc9';
   const name = 'Stripe live';
 
-  beforeAll(async () => {
-    await ensureCliBuilt();
-    sandbox = await CliSandbox.create();
-  }, 60_000);
-
-  afterAll(async () => {
-    await sandbox.cleanup();
+  beforeAll(() => {
+    sandbox = currentSandbox();
   });
 
   it('starts not set up', async () => {

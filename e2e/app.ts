@@ -37,6 +37,8 @@ export class App {
   readonly settings: SettingsDialog;
   /** The TOTP secret, once enrolled (by the fixture or through the UI). */
   totpSecret: string | null = null;
+  /** The recovery codes of that enrolment. */
+  recoveryCodes: string[] = [];
 
   constructor(
     readonly page: Page,
@@ -56,21 +58,23 @@ export class App {
   }
 
   /**
-   * First-run enrolment as a user does it: read the setup key off the screen, type the code an
-   * authenticator would show now, then acknowledge the recovery codes. Returns the TOTP secret.
+   * Enrolment as a user does it, from the setup screen on: read the setup key off the screen, type
+   * the code an authenticator would show now, then acknowledge the recovery codes. Returns the TOTP
+   * secret. `screenshots` names the scenario for a picture of the recovery codes.
    */
   async enrolThroughUi(options: { screenshots?: string } = {}): Promise<string> {
     await expect(this.enrol.heading).toBeVisible();
     await expect(this.enrol.qrCode).toBeVisible();
     const secret = this.secrets.addShownOnScreen(await this.enrol.readSetupKey());
-    if (options.screenshots) await this.screenshot(options.screenshots, 'enrol-setup');
     await this.enrol.enterCode(await currentCode(secret));
     await expect(this.enrol.recoveryHeading).toBeVisible();
-    for (const code of await this.enrol.readRecoveryCodes()) this.secrets.addShownOnScreen(code);
+    const recoveryCodes = await this.enrol.readRecoveryCodes();
+    for (const code of recoveryCodes) this.secrets.addShownOnScreen(code);
     if (options.screenshots) await this.screenshot(options.screenshots, 'enrol-recovery-codes');
     await this.enrol.acknowledgeRecoveryCodes();
     await this.main.expectShown();
     this.totpSecret = secret;
+    this.recoveryCodes = recoveryCodes;
     return secret;
   }
 

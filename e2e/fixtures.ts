@@ -16,7 +16,7 @@ interface Options {
 interface TestFixtures {
   electronSkip: void;
   vaultLocation: VaultLocation;
-  launched: LaunchedApp & { secrets: SecretRegistry; totpSecret: string | null };
+  launched: LaunchedApp & { secrets: SecretRegistry; enrolment: ApiEnrolment | null };
   page: Page;
   app: App;
 }
@@ -89,9 +89,9 @@ export const test = base.extend<Options & TestFixtures, WorkerFixtures>({
 
   launched: async ({ driver, electronPath, hostBrowser, vaultLocation, vaultState, hostIdleMs }, use, testInfo) => {
     const secrets = new SecretRegistry();
-    let totpSecret: string | null = null;
+    let enrolment: ApiEnrolment | null = null;
     const beforeOpen = async (api: VaultApi) => {
-      if (vaultState === 'enrolled') totpSecret = await enrolThroughApi(api, secrets);
+      if (vaultState === 'enrolled') enrolment = await enrolThroughApi(api, secrets);
     };
     const options = { location: vaultLocation, hostIdleMs, beforeOpen };
     const launched =
@@ -99,7 +99,7 @@ export const test = base.extend<Options & TestFixtures, WorkerFixtures>({
         ? await launchInBrowser(hostBrowser!, options)
         : await launchInElectron(electronPath!, options);
 
-    await use({ ...launched, secrets, totpSecret });
+    await use({ ...launched, secrets, enrolment });
 
     await launched.close();
     // Only now: the host's shutdown (clipboard clear, lock) is part of what is scanned.
@@ -117,22 +117,28 @@ export const test = base.extend<Options & TestFixtures, WorkerFixtures>({
 
   app: async ({ page, driver, vaultLocation, launched }, use, testInfo) => {
     const app = new App(page, driver, launched.secrets, vaultLocation, launched.api, testInfo);
-    app.totpSecret = launched.totpSecret;
+    app.totpSecret = launched.enrolment?.secret ?? null;
+    app.recoveryCodes = launched.enrolment?.recoveryCodes ?? [];
     await use(app);
     const leaks = await scanPage(page, launched.secrets.forPage(), app.allowedSecretHolders());
     expect(leaks, `secret values in the page after the scenario:\n${formatLeaks(leaks)}`).toEqual([]);
   },
 });
 
+interface ApiEnrolment {
+  secret: string;
+  recoveryCodes: string[];
+}
+
 /** Enrolment through the contract, for scenarios that are not about enrolment. Leaves the vault unlocked. */
-async function enrolThroughApi(api: VaultApi, secrets: SecretRegistry): Promise<string> {
+async function enrolThroughApi(api: VaultApi, secrets: SecretRegistry): Promise<ApiEnrolment> {
   const begun = await api<{ secret: string }>('beginEnrolment');
   if (!begun.ok) throw new Error(`beginEnrolment: ${begun.error.code} ${begun.error.message}`);
   const secret = secrets.addShownOnScreen(begun.value.secret);
   const confirmed = await api<{ recoveryCodes: string[] }>('confirmEnrolment', { code: await currentCode(secret) });
   if (!confirmed.ok) throw new Error(`confirmEnrolment: ${confirmed.error.code} ${confirmed.error.message}`);
   for (const code of confirmed.value.recoveryCodes) secrets.addShownOnScreen(code);
-  return secret;
+  return { secret, recoveryCodes: confirmed.value.recoveryCodes };
 }
 
 export { expect };

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { onSessionLost } from './api/client';
 import { messageFor } from './api/errors';
 import { useAuthStatus } from './api/useAuthStatus';
+import { useKeepAlive } from './api/useKeepAlive';
 import { useLockedEvent } from './api/useVaultEvents';
 import { EnrolScreen } from './screens/Enrol/EnrolScreen';
 import { AuthLayout } from './screens/AuthLayout';
@@ -28,6 +29,7 @@ export function App() {
     void refresh();
   });
   useEffect(() => onSessionLost(() => void refresh()), [refresh]);
+  useKeepAlive(status?.unlocked ?? false, status?.sessionExpiresAt ?? null, setStatus);
 
   const screen = !status ? 'loading' : enrolMode ? 'enrol' : status.unlocked ? 'main' : 'unlock';
   useEffect(() => {

@@ -10,7 +10,7 @@ import { ensureUnlocked, type CodeOptions } from '../session';
 
 interface AddOptions extends CodeOptions {
   envVar?: string;
-  tag: string[];
+  tag?: string[];
   notes?: string;
   provider?: string;
 }
@@ -22,7 +22,7 @@ export function registerAdd(program: Command, ctx: CliContext): void {
       .argument('<name>', 'a name for the key, e.g. "Stripe live"')
       .description('add a key; its value comes from stdin (piped, or typed hidden), never from the command line')
       .option('--env-var <VAR>', 'environment variable it is exported as (default: from NAME, e.g. STRIPE_LIVE)')
-      .option('--tag <tag>', 'a tag (repeat for more)', collect, [])
+      .option('--tag <tag>', 'a tag (repeat for more)', collect)
       .option('--notes <text>', 'free-form notes (not secret)')
       .option('--provider <name>', 'who issued the key, e.g. Stripe'),
   ).action((name: string, options: AddOptions) => runAdd(ctx, name, options));
@@ -46,7 +46,7 @@ async function runAdd(ctx: CliContext, name: string, options: AddOptions): Promi
     name,
     secret,
     envVar,
-    tags: options.tag,
+    tags: options.tag ?? [],
     ...(options.notes !== undefined ? { notes: options.notes } : {}),
     ...(options.provider !== undefined ? { provider: options.provider } : {}),
   });

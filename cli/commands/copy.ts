@@ -1,6 +1,5 @@
 import { constants } from 'node:os';
 import type { Command } from 'commander';
-import type { Vault } from '../../core/vault';
 import { scheduleClipboardClear } from '../clipboard/deferred-clear';
 import type { RememberingClipboard } from '../clipboard/remembering-clipboard';
 import { withCodeOption } from '../command-kit';
@@ -27,38 +26,55 @@ export function registerCopy(program: Command, ctx: CliContext): void {
 
 async function runCopy(ctx: CliContext, name: string, options: CopyOptions): Promise<void> {
   ctx.useClipboard({ keepProcessAlive: options.wait });
-  const receipt = await callUnlocked(ctx, options, 'copyKey', { key: { name } });
-  const label = printable(name);
-  if (receipt.clearsAt === null) {
-    ctx.output.note(`Copied ${label}. Clearing is off, so it stays on the clipboard (turn it on with \`keystash settings --clipboard-clear SEC\`).`);
-    return;
+  // Listening from the start: a Ctrl-C that lands while the value is being copied still clears it.
+  const stop = options.wait ? listenForStop() : null;
+  try {
+    const receipt = await callUnlocked(ctx, options, 'copyKey', { key: { name } });
+    const label = printable(name);
+    if (receipt.clearsAt === null) {
+      ctx.output.note(`Copied ${label}. Clearing is off, so it stays on the clipboard (turn it on with \`keystash settings --clipboard-clear SEC\`).`);
+      return;
+    }
+    ctx.output.note(`Copied ${label} — clears in ${receipt.clearAfterSeconds} s`);
+    const clipboard = await ctx.clipboard();
+    if (!clipboard) return;
+    if (!stop) {
+      if (clipboard.lastCopied) await scheduleClipboardClear(clipboard.lastCopied, receipt.clearAfterSeconds, ctx.env);
+      return;
+    }
+    const vault = await ctx.vault();
+    const signal = await Promise.race([vault.waitForClipboardClear().then(() => null), stop.stopped]);
+    if (signal === null) {
+      ctx.output.note('Clipboard cleared.');
+      return;
+    }
+    ctx.exitCode = 128 + constants.signals[signal];
+    await clearOnStop(ctx, clipboard);
+  } finally {
+    stop?.dispose();
   }
-  ctx.output.note(`Copied ${label} — clears in ${receipt.clearAfterSeconds} s`);
-  const clipboard = await ctx.clipboard();
-  if (!clipboard) return;
-  if (!options.wait) {
-    if (clipboard.lastCopied) await scheduleClipboardClear(clipboard.lastCopied, receipt.clearAfterSeconds, ctx.env);
-    return;
-  }
-  const signal = await clearedOrStopped(await ctx.vault());
-  if (signal === null) {
-    ctx.output.note('Clipboard cleared.');
-    return;
-  }
-  ctx.exitCode = 128 + constants.signals[signal];
-  await clearOnStop(ctx, clipboard);
 }
 
-/** Waits for the vault's timed clear; null when it ran, or the signal that stopped the wait. */
-async function clearedOrStopped(vault: Vault): Promise<NodeJS.Signals | null> {
-  let stop: (signal: NodeJS.Signals) => void = () => undefined;
-  const stopped = new Promise<NodeJS.Signals>((resolve) => (stop = resolve));
-  for (const signal of STOP_SIGNALS) process.on(signal, stop);
-  try {
-    return await Promise.race([vault.waitForClipboardClear().then(() => null), stopped]);
-  } finally {
-    for (const signal of STOP_SIGNALS) process.off(signal, stop);
-  }
+/**
+ * Turns Ctrl-C, kill and a closed terminal into a promise instead of an immediate exit. A second
+ * Ctrl-C exits at once, for when the first one waits behind a keychain that does not answer.
+ */
+function listenForStop(): { stopped: Promise<NodeJS.Signals>; dispose(): void } {
+  let resolveStop: (signal: NodeJS.Signals) => void = () => undefined;
+  const stopped = new Promise<NodeJS.Signals>((resolve) => (resolveStop = resolve));
+  let received = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (received) process.exit(128 + constants.signals[signal]);
+    received = true;
+    resolveStop(signal);
+  };
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
+  return {
+    stopped,
+    dispose: () => {
+      for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
+    },
+  };
 }
 
 /** Ctrl-C (or the terminal closing) must not leave the value behind: clear it now, if still ours. */

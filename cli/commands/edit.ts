@@ -12,7 +12,7 @@ interface EditOptions extends CodeOptions {
   envVar?: string;
   notes?: string;
   provider?: string;
-  tag: string[];
+  tag?: string[];
   url?: string;
   rotateEvery?: number;
   expires?: string;
@@ -30,7 +30,7 @@ export function registerEdit(program: Command, ctx: CliContext): void {
       .option('--env-var <VAR>', "environment variable ('' removes it)")
       .option('--notes <text>', 'replace the notes')
       .option('--provider <name>', "who issued the key ('' removes it)")
-      .option('--tag <+tag|-tag>', '+TAG adds a tag, -TAG removes one (repeatable)', collect, [])
+      .option('--tag <+tag|-tag>', '+TAG adds a tag, -TAG removes one (repeatable)', collect)
       .option('--url <url>', "the provider's console URL ('' removes it)")
       .option('--rotate-every <days>', 'remind to rotate after this many days (0 removes it)', wholeNumber('--rotate-every'))
       .option('--expires <date>', "expiry date, e.g. 2026-03-31 ('never' removes it)"),
@@ -39,7 +39,7 @@ export function registerEdit(program: Command, ctx: CliContext): void {
 
 async function runEdit(ctx: CliContext, name: string, options: EditOptions): Promise<void> {
   const patch = fieldPatch(options);
-  const tagEdits = options.tag.map(parseTagEdit);
+  const tagEdits = (options.tag ?? []).map(parseTagEdit);
   if (Object.keys(patch).length === 0 && tagEdits.length === 0) {
     throw usageError('Nothing to change. Pass at least one of --name, --env-var, --notes, --provider, --tag, --url, --rotate-every, --expires.');
   }

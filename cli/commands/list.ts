@@ -8,7 +8,7 @@ import { renderTable } from '../io/table';
 import { callUnlocked, type CodeOptions } from '../session';
 
 interface ListOptions extends CodeOptions {
-  tag: string[];
+  tag?: string[];
   search?: string;
   json?: boolean;
 }
@@ -19,7 +19,7 @@ export function registerList(program: Command, ctx: CliContext): void {
       .command('list')
       .alias('ls')
       .description('list keys (names and details only, never values)')
-      .option('--tag <tag>', 'only keys with this tag (repeat: keys must have all of them)', collect, [])
+      .option('--tag <tag>', 'only keys with this tag (repeat: keys must have all of them)', collect)
       .option('--search <query>', 'only keys matching this text in name, env var, provider, tags or notes')
       .option('--json', 'print machine-readable JSON'),
   ).action((options: ListOptions) => runList(ctx, options));
@@ -28,7 +28,7 @@ export function registerList(program: Command, ctx: CliContext): void {
 async function runList(ctx: CliContext, options: ListOptions): Promise<void> {
   const list = await callUnlocked(ctx, options, 'listKeys', {
     ...(options.search !== undefined ? { query: options.search } : {}),
-    ...(options.tag.length > 0 ? { tags: options.tag } : {}),
+    ...(options.tag?.length ? { tags: options.tag } : {}),
   });
   if (options.json) {
     ctx.output.json(list);

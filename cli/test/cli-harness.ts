@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { afterAll, beforeAll } from 'vitest';
 import { totpCodeAt } from '../../core/auth/totp';
 
 /**
@@ -33,6 +34,26 @@ export async function ensureCliBuilt(): Promise<void> {
   const newest = Math.max(...SOURCES.map((s) => newestSourceMtime(join(ROOT, s))));
   if (built >= newest) return;
   await run(process.execPath, [join(ROOT, 'scripts/build-node.mjs')], { cwd: ROOT });
+}
+
+/**
+ * One sandbox for a test file: the CLI is built if needed, the sandbox made before the first test
+ * (then `prepare` runs, e.g. to enrol), and its keychain entries and folder removed after the last.
+ */
+export function useCliSandbox(prepare?: (sandbox: CliSandbox) => Promise<void>): () => CliSandbox {
+  let sandbox: CliSandbox | undefined;
+  beforeAll(async () => {
+    await ensureCliBuilt();
+    sandbox = await CliSandbox.create();
+    await prepare?.(sandbox);
+  }, 60_000);
+  afterAll(async () => {
+    await sandbox?.cleanup();
+  });
+  return () => {
+    if (!sandbox) throw new Error('the sandbox exists only inside tests');
+    return sandbox;
+  };
 }
 
 export interface CliRun {

@@ -51,7 +51,8 @@ export function createHostServer(options: HostServerOptions): Server {
   const server = createServer((request, response) => {
     const path = pathOf(request);
     response.on('finish', () => options.log(`${request.method ?? '?'} ${printable(path)} ${response.statusCode}`));
-    route(request, response, path).catch(() => {
+    route(request, response, path).catch((error: unknown) => {
+      options.log(`could not answer ${request.method ?? '?'} ${printable(path)}: ${errorKind(error)}`);
       if (!response.headersSent) sendJson(response, 500, envelope({ status: 500, code: 'INTERNAL', message: 'The host failed to answer.' }));
       else response.destroy();
     });
@@ -149,6 +150,12 @@ function pathOf(request: IncomingMessage): string {
   const raw = request.url ?? '/';
   const end = raw.search(/[?#]/);
   return end === -1 ? raw : raw.slice(0, end);
+}
+
+/** An error's kind (ENOENT, SyntaxError), never its message, which could quote anything. */
+function errorKind(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' ? code : error instanceof Error ? error.name : typeof error;
 }
 
 /** Keeps a hostile path from forging log lines. */

@@ -39,17 +39,11 @@ export interface StaticFile {
  * after, so window.keystash exists before the app's first line, as it does under the preload.
  */
 export function createStaticFiles(rendererDir: string, bridgeFile: string) {
-  let indexHtml: Promise<Buffer> | null = null;
-
-  async function injectedIndex(): Promise<Buffer> {
-    const html = await readFile(join(rendererDir, 'index.html'), 'utf8');
-    return Buffer.from(injectBridge(html), 'utf8');
-  }
-
   return async function lookup(pathname: string): Promise<StaticFile | null> {
+    // Read on every load (it is small), so a rebuilt renderer is served without a restart.
     if (pathname === '/' || pathname === '/index.html') {
-      indexHtml ??= injectedIndex();
-      return { body: await indexHtml, contentType: CONTENT_TYPES['.html']! };
+      const html = await readFile(join(rendererDir, 'index.html'), 'utf8');
+      return { body: Buffer.from(injectBridge(html), 'utf8'), contentType: CONTENT_TYPES['.html']! };
     }
     if (pathname === BRIDGE_PATH) return readIfExists(bridgeFile);
     const file = insideFolder(rendererDir, pathname);

@@ -25,6 +25,7 @@ test('auto-lock after the idle timeout drops to the unlock screen and forgets th
 
   // Under a minute left, the top bar says how long.
   await expect(app.main.autoLockCountdown).toContainText('Locks in');
+  await app.screenshot('auto-lock', 'main-autolock-warning', [app.detail.revealedValue]);
 
   // Now the user walks away: no input at all.
   await expect(app.unlock.heading).toBeVisible({ timeout: app.driver === 'electron' ? 100_000 : 15_000 });

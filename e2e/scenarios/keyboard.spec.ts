@@ -38,6 +38,8 @@ test('keyboard only: search, select, copy, edit, add, delete, settings, lock and
   await page.keyboard.press('e');
   await expect(keyForm.dialog).toBeVisible();
   await expect(keyForm.name).toBeFocused();
+  await expect(keyForm.dialog).toHaveAccessibleName('Edit Stripe live');
+  await app.screenshot('keyboard', 'key-form-edit');
   await tabTo(page, keyForm.provider);
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('Stripe Inc');
@@ -50,6 +52,7 @@ test('keyboard only: search, select, copy, edit, add, delete, settings, lock and
   await expect(main.search).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(main.search).toHaveValue('');
+  await expect(main.rows).toHaveCount(2);
   await page.keyboard.press('ArrowDown');
   await expect(main.list).toBeFocused();
   await page.keyboard.press('Home');

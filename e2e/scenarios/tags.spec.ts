@@ -56,3 +56,16 @@ test('rename a tag, and merge it into an existing one', async ({ app }) => {
   await expect(app.main.tag('staging')).toHaveCount(0);
   await expect(app.main.tag('prod')).toHaveAccessibleDescription('4');
 });
+
+test('delete a tag removes it from its keys, after asking', async ({ app }) => {
+  await app.main.tag('staging').hover();
+  await app.main.sidebar.getByRole('button', { name: 'Delete tag staging' }).click();
+  const dialog = app.page.getByRole('dialog', { name: /staging/ });
+  await expect(dialog).toBeVisible();
+  await app.screenshot('delete-tag', 'delete-tag-dialog');
+  await dialog.getByRole('button', { name: /^Delete/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(app.main.tag('staging')).toHaveCount(0);
+  await expect(app.main.rows).toHaveCount(4);
+  await expect(app.main.row('Sentry DSN')).not.toContainText('staging');
+});

@@ -8,9 +8,10 @@ const WARNING_MS = 60_000;
 /**
  * Tells the vault the user is here, so auto-lock measures the user and not the last request.
  * At most one call every 15 s; but once the auto-lock warning shows, the next input answers at once,
- * so the warning disappears as soon as the user moves.
+ * so the warning disappears as soon as the user moves. Enabled whenever the session is open,
+ * including while a new authenticator is being set up.
  */
-export function useKeepAlive(sessionExpiresAt: number | null, onStatus: (status: AuthStatus) => void): void {
+export function useKeepAlive(enabled: boolean, sessionExpiresAt: number | null, onStatus: (status: AuthStatus) => void): void {
   const expiresAt = useRef(sessionExpiresAt);
   const latestOnStatus = useRef(onStatus);
   useEffect(() => {
@@ -19,6 +20,7 @@ export function useKeepAlive(sessionExpiresAt: number | null, onStatus: (status:
   });
 
   useEffect(() => {
+    if (!enabled) return;
     let lastSentAt = Date.now();
     let inFlight = false;
     const onUserInput = () => {
@@ -41,5 +43,5 @@ export function useKeepAlive(sessionExpiresAt: number | null, onStatus: (status:
       window.removeEventListener('pointerdown', onUserInput, options);
       window.removeEventListener('wheel', onUserInput, options);
     };
-  }, []);
+  }, [enabled]);
 }

@@ -80,6 +80,12 @@ export function AuditLogView({ onBack }: { onBack: () => void }) {
       {entries.length > 0 && (
         <div className="audit__table-wrap">
           <table className="audit-table">
+            <colgroup>
+              <col className="audit-table__when" />
+              <col className="audit-table__event" />
+              <col className="audit-table__key" />
+              <col />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">When</th>

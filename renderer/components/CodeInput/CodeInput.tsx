@@ -34,7 +34,6 @@ export function CodeInput({ id, value, onChange, onComplete, describedBy, invali
       autoComplete="one-time-code"
       autoCorrect="off"
       spellCheck={false}
-      placeholder="000000"
       value={value}
       onChange={handleChange}
       aria-describedby={describedBy}

@@ -30,12 +30,16 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** A date, with how long ago (or until) on the line under it. */
 function When({ iso, empty = 'Never' }: { iso: string | null; empty?: string }) {
   if (!iso) return <span className="detail__muted">{empty}</span>;
   return (
-    <time dateTime={iso} title={formatPreciseTime(iso)}>
-      {formatDate(iso)} <span className="detail__muted">({formatRelative(iso)})</span>
-    </time>
+    <>
+      <time dateTime={iso} title={formatPreciseTime(iso)}>
+        {formatDate(iso)}
+      </time>
+      <span className="detail__relative">{formatRelative(iso)}</span>
+    </>
   );
 }
 
@@ -112,19 +116,18 @@ export function DetailPanel({ keySummary: key, activityVersion, onCopy, onEdit, 
           <When iso={key.lastUsedAt} />
         </Row>
         <Row label="Rotated">
-          {key.rotatedAt ? <When iso={key.rotatedAt} /> : <span className="detail__muted">Never</span>}
+          <When iso={key.rotatedAt} />
         </Row>
         <Row label="Rotate every">
           {key.rotateEveryDays ? (
-            <span className={key.status.rotationDue ? 'text-warning' : undefined}>
-              {key.rotateEveryDays} days
+            <>
+              <span className={key.status.rotationDue ? 'text-warning' : undefined}>{key.rotateEveryDays} days</span>
               {nextRotation && (
-                <span className="detail__muted">
-                  {' '}
-                  · {key.status.rotationDue ? 'due since' : 'next'} {formatDate(nextRotation)}
+                <span className={key.status.rotationDue ? 'detail__relative text-warning' : 'detail__relative'}>
+                  {key.status.rotationDue ? 'Due since' : 'Next'} {formatDate(nextRotation)}
                 </span>
               )}
-            </span>
+            </>
           ) : (
             <span className="detail__muted">Not set</span>
           )}

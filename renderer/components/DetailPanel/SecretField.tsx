@@ -12,6 +12,9 @@ export interface SecretFieldProps {
   onError: (message: string) => void;
 }
 
+/** About what fits on one line of the detail panel in the monospace font. */
+const VALUE_CHARS_PER_LINE = 40;
+
 interface RevealedValue {
   value: string;
   hideAt: number;
@@ -50,25 +53,8 @@ export function SecretField({ keyId, onCopy, onRevealed, onError }: SecretFieldP
 
   return (
     <div className="secret-field">
-      <div className="secret-field__label">Secret</div>
-      <div className="secret-field__row">
-        {revealed ? (
-          <textarea
-            id={valueId}
-            className="secret-field__value"
-            aria-label="Revealed value"
-            readOnly
-            rows={Math.min(4, Math.ceil(revealed.value.length / 36))}
-            spellCheck={false}
-            autoComplete="off"
-            value={revealed.value}
-          />
-        ) : (
-          <span className="secret-field__mask">
-            <span aria-hidden="true">••••••••••••••••</span>
-            <span className="visually-hidden">Hidden</span>
-          </span>
-        )}
+      <div className="secret-field__head">
+        <div className="secret-field__label">Secret</div>
         <div className="secret-field__buttons">
           <button
             type="button"
@@ -86,6 +72,23 @@ export function SecretField({ keyId, onCopy, onRevealed, onError }: SecretFieldP
           </button>
         </div>
       </div>
+      {revealed ? (
+        <textarea
+          id={valueId}
+          className="secret-field__value"
+          aria-label="Revealed value"
+          readOnly
+          rows={Math.min(5, Math.max(1, Math.ceil(revealed.value.length / VALUE_CHARS_PER_LINE)))}
+          spellCheck={false}
+          autoComplete="off"
+          value={revealed.value}
+        />
+      ) : (
+        <p className="secret-field__mask">
+          <span aria-hidden="true">••••••••••••••••••••</span>
+          <span className="visually-hidden">Hidden</span>
+        </p>
+      )}
       <p className="secret-field__hint">
         {revealed && secondsLeft !== null ? (
           <>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { createPortal } from 'react-dom';
 import { Icon } from '../Icon/Icon';
 
 export interface DialogProps {
@@ -16,16 +17,34 @@ export interface DialogProps {
   tone?: 'default' | 'danger';
 }
 
+// :enabled rather than :not([disabled]), so controls inside a disabled fieldset are skipped too.
 const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+  'a[href], button:enabled, input:enabled:not([type="hidden"]), select:enabled, textarea:enabled, [tabindex]:not([tabindex="-1"])';
+
+let openDialogs = 0;
+
+/**
+ * While a modal is open the app behind it is aria-hidden as well as inert (which showModal already
+ * does). Older assistive technology ignores aria-modal, and role queries (screen readers' and
+ * Playwright's alike) then see only the dialog: its "Rename" is not confused with "Rename tag …".
+ */
+function hideAppBehind(): () => void {
+  const app = document.getElementById('root');
+  openDialogs += 1;
+  app?.setAttribute('aria-hidden', 'true');
+  return () => {
+    openDialogs -= 1;
+    if (openDialogs === 0) app?.removeAttribute('aria-hidden');
+  };
+}
 
 function focusableIn(root: HTMLElement): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
 }
 
 /**
- * A modal on the native <dialog> (top layer, inert background), with the parts the platform leaves
- * to us: Tab wraps inside it, Escape always closes through React state (Chromium may refuse to cancel
+ * A modal on the native <dialog> (top layer, inert background), portalled out of #root, with the
+ * parts the platform leaves to us: Tab wraps inside it, Escape always closes through React state (Chromium may refuse to cancel
  * a second Escape without user activation, which would desync a native close), and focus returns to
  * the control that opened it.
  */
@@ -43,11 +62,13 @@ export function Dialog({ title, description, onClose, children, footer, onSubmit
     const dialog = dialogRef.current;
     if (!dialog) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const showApp = hideAppBehind();
     dialog.showModal();
     const target = initialFocus?.current ?? (bodyRef.current && focusableIn(bodyRef.current)[0]) ?? focusableIn(dialog)[0];
     target?.focus();
     return () => {
       if (dialog.open) dialog.close();
+      showApp();
       if (opener?.isConnected) opener.focus();
     };
     // Opening is a one-time effect of mounting; initialFocus is read once on purpose.
@@ -101,7 +122,8 @@ export function Dialog({ title, description, onClose, children, footer, onSubmit
     </>
   );
 
-  return (
+  // Rendered next to #root, not inside it, so hiding the app does not hide the dialog.
+  return createPortal(
     <dialog
       ref={dialogRef}
       className={`dialog dialog--${size} dialog--${tone}`}
@@ -121,6 +143,7 @@ export function Dialog({ title, description, onClose, children, footer, onSubmit
       ) : (
         <div className="dialog__panel">{content}</div>
       )}
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }

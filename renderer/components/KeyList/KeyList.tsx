@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import type { KeySummary } from '../../api/types';
-import { KeyRow, rowIdOf } from '../KeyRow/KeyRow';
+import { cellIdOf, KeyRow } from '../KeyRow/KeyRow';
 
 export const ROW_HEIGHT = 60;
 
@@ -51,7 +51,8 @@ export function KeyList({ keys, selectedId, onSelect, onCopy, onEdit, onDelete, 
   const selectAndFocus = useCallback(
     (id: string) => {
       onSelect(id);
-      scrollRef.current?.focus({ preventScroll: true });
+      // A click selects; only the keyboard should draw the focus ring on the selected row.
+      scrollRef.current?.focus({ preventScroll: true, focusVisible: false });
     },
     [onSelect],
   );
@@ -136,7 +137,7 @@ export function KeyList({ keys, selectedId, onSelect, onCopy, onEdit, onDelete, 
       aria-label="Keys"
       aria-rowcount={keys.length}
       aria-colcount={2}
-      aria-activedescendant={selectedKey ? rowIdOf(selectedKey.id) : undefined}
+      aria-activedescendant={selectedKey ? cellIdOf(selectedKey.id) : undefined}
       aria-keyshortcuts="ArrowUp ArrowDown Enter E Delete"
       tabIndex={0}
       onKeyDown={onKeyDown}

@@ -39,7 +39,7 @@ export function KeyListHeader({ title, shown, total, sort, searching, onSortChan
           </button>
         )}
       </div>
-      <div className="list-header__sort">
+      <div className="list-header__sort" hidden={total === 0}>
         <label htmlFor={sortId}>Sort by</label>
         <select id={sortId} className="select select--small" value={sort} onChange={(event) => {
             const choice = choices.find((c) => c === event.target.value);

@@ -19,9 +19,14 @@ export function rowIdOf(keyId: string): string {
   return `key-row-${keyId}`;
 }
 
+/** The row's first cell: what the grid's aria-activedescendant points at, as a grid expects. */
+export function cellIdOf(keyId: string): string {
+  return `key-cell-${keyId}`;
+}
+
 /**
  * One row of the key grid. Memoised: scrolling 10,000 keys re-renders only the rows that move in or
- * out. The copy button is out of the Tab order (the grid is one Tab stop; Enter copies) and keeps
+ * out. The copy button, named "Copy <name>", is out of the Tab order (the grid is one Tab stop; Enter copies) and keeps
  * focus on the grid when clicked.
  */
 export const KeyRow = memo(function KeyRow({ keySummary: key, index, selected, top, height, onSelect, onCopy }: KeyRowProps) {
@@ -36,7 +41,7 @@ export const KeyRow = memo(function KeyRow({ keySummary: key, index, selected, t
       style={style}
       onClick={() => onSelect(key.id)}
     >
-      <div role="gridcell" className="key-row__main">
+      <div role="gridcell" id={cellIdOf(key.id)} className="key-row__main">
         <KeyAvatar name={key.name} provider={key.provider} />
         <div className="key-row__text">
           <div className="key-row__title">

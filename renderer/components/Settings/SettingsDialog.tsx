@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { call } from '../../api/client';
 import { fieldOf, messageFor } from '../../api/errors';
 import type { Settings } from '../../api/types';
@@ -30,6 +30,7 @@ export function SettingsDialog({ recoveryCodesLeft, onSaved, onReenrol, onClose 
   const autoLockId = useId();
   const clipboardId = useId();
   const neverId = useId();
+  const autoLockRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     let current = true;
@@ -77,6 +78,7 @@ export function SettingsDialog({ recoveryCodesLeft, onSaved, onReenrol, onClose 
       title="Settings"
       onClose={onClose}
       onSubmit={(event) => void onSubmit(event)}
+      initialFocus={autoLockRef}
       footer={
         <>
           <button type="button" className="button button--ghost" onClick={onClose}>
@@ -93,7 +95,7 @@ export function SettingsDialog({ recoveryCodesLeft, onSaved, onReenrol, onClose 
           {formError}
         </p>
       )}
-      <fieldset className="settings-group" disabled={!loaded}>
+      <fieldset className="settings-group">
         <legend>Security</legend>
         <Field
           id={autoLockId}
@@ -103,6 +105,7 @@ export function SettingsDialog({ recoveryCodesLeft, onSaved, onReenrol, onClose 
         >
           {(control) => (
             <input
+              ref={autoLockRef}
               {...control}
               className="input input--narrow"
               type="number"

@@ -51,7 +51,7 @@ export function RenameTagDialog({ tag, allTags, onRenamed, onClose }: RenameTagD
             Cancel
           </button>
           <button type="submit" className="button button--primary" disabled={busy || target === ''}>
-            {mergeInto ? 'Merge tags' : 'Rename'}
+            Rename
           </button>
         </>
       }

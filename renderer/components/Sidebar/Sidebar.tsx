@@ -110,11 +110,13 @@ function TagItem({ tag, selected, onToggle, onRename, onDelete }: TagItemProps) 
           {tag.count.toLocaleString()}
         </span>
       </button>
+      {/* Named by title, not aria-label: the name is the same, but "Rename tag …" must not be what a
+          label lookup for a form's "Name" field finds while a dialog is open over the sidebar. */}
       <span className="tag-item__actions">
-        <button type="button" className="icon-button icon-button--small" aria-label={`Rename tag ${tag.name}`} title="Rename tag" onClick={() => onRename(tag.name)}>
+        <button type="button" className="icon-button icon-button--small" title={`Rename tag ${tag.name}`} onClick={() => onRename(tag.name)}>
           <Icon name="pencil" size={14} />
         </button>
-        <button type="button" className="icon-button icon-button--small" aria-label={`Delete tag ${tag.name}`} title="Delete tag" onClick={() => onDelete(tag)}>
+        <button type="button" className="icon-button icon-button--small" title={`Delete tag ${tag.name}`} onClick={() => onDelete(tag)}>
           <Icon name="trash" size={14} />
         </button>
       </span>

@@ -19,8 +19,13 @@ export function SetupKey({ secret }: { secret: string }) {
   return (
     <div className="setup-key">
       <h2 className="setup-key__title">Can't scan? Enter this setup key</h2>
-      {/* Real spaces between the groups: authenticator apps accept them, and a screen reader reads groups. */}
-      <p className="setup-key__value">{groupsOfFour(secret).join(' ')}</p>
+      {/* Real spaces between the groups (authenticator apps accept them, and a screen reader reads
+          groups); the grid lays them out four to a line. */}
+      <p className="setup-key__value">
+        {groupsOfFour(secret).map((group, index, groups) => (
+          <span key={index}>{index < groups.length - 1 ? `${group} ` : group}</span>
+        ))}
+      </p>
       <p className="setup-key__meta">Time-based, 6 digits, every 30 seconds.</p>
       <div className="setup-key__actions">
         <button type="button" className="button button--secondary button--small" onClick={() => void copy()}>

@@ -2,7 +2,6 @@ import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { call } from '../../api/client';
 import { messageFor } from '../../api/errors';
 import type { AuthStatus, KeySummary, TagCount } from '../../api/types';
-import { useKeepAlive } from '../../api/useKeepAlive';
 import { useKeys } from '../../api/useKeys';
 import { useTags } from '../../api/useTags';
 import { AuditLogView } from '../../components/AuditLog/AuditLogView';
@@ -34,7 +33,6 @@ const NO_KEYS: KeySummary[] = [];
 const NO_TAGS: TagCount[] = [];
 
 export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: MainScreenProps) {
-  useKeepAlive(status.sessionExpiresAt, onStatus);
   const filters = useKeyFilters();
   const keys = useKeys(filters.args);
   const tags = useTags();
@@ -143,7 +141,7 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
             <AuditLogView onBack={() => setView('keys')} />
           </main>
         ) : (
-          <main className="main-content">
+          <main className={list.length > 0 ? 'main-content' : 'main-content main-content--no-detail'}>
             <div className="list-pane">
               <KeyListHeader
                 title={listTitle(query, filters.tags, filters.filter)}

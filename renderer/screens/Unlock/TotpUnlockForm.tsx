@@ -76,7 +76,7 @@ export function TotpUnlockForm({ initialThrottledUntil, onUnlocked, onRecoveryRe
         <span role="alert">
           {showThrottle ? <ThrottleMessage until={throttledUntil} /> : error}
         </span>
-        {!showThrottle && error === null && (busy ? 'Checking…' : 'Enter the 6-digit code from your authenticator app.')}
+        {!showThrottle && error === null && busy && 'Checking…'}
       </p>
       <button type="submit" className="button button--primary button--block" disabled={busy || throttled || code.length !== CODE_LENGTH}>
         Unlock

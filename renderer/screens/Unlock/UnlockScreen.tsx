@@ -10,6 +10,8 @@ export interface UnlockScreenProps {
 }
 
 export function UnlockScreen({ status, onUnlocked }: UnlockScreenProps) {
+  // A wait that already ran out is not worth a message.
+  const [throttledUntil] = useState(() => (status.throttledUntil !== null && status.throttledUntil > Date.now() ? status.throttledUntil : null));
   const [mode, setMode] = useState<'totp' | 'recovery'>(status.recoveryCodeRequired ? 'recovery' : 'totp');
   const [recoveryForced, setRecoveryForced] = useState(status.recoveryCodeRequired);
 
@@ -27,7 +29,7 @@ export function UnlockScreen({ status, onUnlocked }: UnlockScreenProps) {
             Enter one of the recovery codes you saved when you set up Keystash. Afterwards, set up your authenticator again.
           </p>
         )}
-        <RecoveryUnlockForm initialThrottledUntil={status.throttledUntil} onUnlocked={onUnlocked} />
+        <RecoveryUnlockForm initialThrottledUntil={throttledUntil} onUnlocked={onUnlocked} />
         {!recoveryForced && (
           <button type="button" className="link-button auth-switch" onClick={() => setMode('totp')}>
             Use authenticator code instead
@@ -40,8 +42,9 @@ export function UnlockScreen({ status, onUnlocked }: UnlockScreenProps) {
   return (
     <AuthLayout>
       <h1 className="auth-title">Unlock Keystash</h1>
+      <p className="auth-lede">Enter the 6-digit code from your authenticator app.</p>
       <TotpUnlockForm
-        initialThrottledUntil={status.throttledUntil}
+        initialThrottledUntil={throttledUntil}
         onUnlocked={onUnlocked}
         onRecoveryRequired={() => {
           setRecoveryForced(true);
