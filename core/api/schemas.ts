@@ -36,7 +36,9 @@ export const secretValue = z
   .refine((v) => v.length > 0, 'The secret cannot be empty.')
   .refine((v) => utf8.encode(v).length <= MAX_SECRET_BYTES, 'The secret is larger than 64 KiB.');
 
-const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
+const isoDate = z.union([z.iso.datetime({ offset: true }), z.iso.date()], {
+  error: 'Use a date like 2027-01-31 (or a full ISO 8601 time).',
+});
 
 export const keyRef = z.union([
   z.strictObject({ id: z.uuid() }),
@@ -66,7 +68,7 @@ export type CreateKeyArgs = z.infer<typeof createKeyArgs>;
 export type UpdateKeyArgs = z.infer<typeof updateKeyArgs>;
 
 export const listKeysArgs = z.strictObject({
-  query: z.string().max(200).optional(),
+  query: z.string().max(200, 'Search text must be at most 200 characters.').optional(),
   tags: z.array(tagName).max(20).optional(),
   filter: z.enum(['rotationDue', 'expiringSoon', 'unused']).optional(),
   sort: z.enum(['name', 'lastUsed', 'created']).optional(),
@@ -81,7 +83,12 @@ export const recoveryCode = z
   .regex(/^[A-Za-z0-9-\s]+$/, 'A recovery code has letters, digits and dashes only.');
 
 export const settingsPatch = z.strictObject({
-  autoLockMinutes: z.number().int().min(1).max(240).optional(),
+  autoLockMinutes: z
+    .number({ error: 'Auto-lock must be a whole number of minutes.' })
+    .int('Auto-lock must be a whole number of minutes.')
+    .min(1, 'Auto-lock must be 1–240 minutes.')
+    .max(240, 'Auto-lock must be 1–240 minutes.')
+    .optional(),
   clipboardClearSeconds: z
     .number()
     .int()
@@ -92,7 +99,7 @@ export const settingsPatch = z.strictObject({
 export const auditQuery = z.strictObject({
   keyId: z.uuid().optional(),
   event: z.enum(AUDIT_EVENTS).optional(),
-  limit: z.number().int().min(1).max(10_000).optional(),
+  limit: z.number().int().min(1, 'Limit must be 1–10,000.').max(10_000, 'Limit must be 1–10,000.').optional(),
 });
 
 export const empty = z.strictObject({});

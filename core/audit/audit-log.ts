@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
-import lockfile from 'proper-lockfile';
 import { appendFileDurable, ensurePrivateDir } from '../fs/atomic-write';
+import { lockVaultFile } from '../fs/vault-lock';
 import { vaultFiles } from '../paths';
 import type { AuditEntry, AuditEvent } from './audit-events';
 
@@ -36,12 +36,7 @@ export class AuditLog {
 
   async append(record: AuditRecord): Promise<AuditEntry> {
     await ensurePrivateDir(this.home);
-    const release = await lockfile.lock(this.home, {
-      lockfilePath: this.files.auditLock,
-      realpath: false,
-      stale: 10_000,
-      retries: { retries: 100, factor: 1.2, minTimeout: 5, maxTimeout: 200 },
-    });
+    const release = await lockVaultFile(this.files.audit, this.files.auditLock);
     try {
       const last = await this.lastEntry();
       const base = {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KeyRecord } from '../keys/key-record';
 import { createTestVault, type TestVault } from '../test-support/test-vault';
+import { AuditLog } from '../audit/audit-log';
 import { DATA_KEY_ACCOUNT, IndexStore } from './index-store';
 
 const record = (name: string): KeyRecord => ({
@@ -91,5 +92,18 @@ describe('encrypted index', () => {
     ).rejects.toThrow('validation failed');
     expect(await readFile(path)).toEqual(before);
     expect((await store.read()).keys).toEqual([]);
+  });
+
+  it('keeps the index lock and the audit lock apart when one process holds both', async () => {
+    const audit = new AuditLog(t.home, Date.now);
+    // An audit append while the index lock is held, as a copy's background write can overlap an edit.
+    await store.update(async (d) => {
+      d.keys.push(record('outer'));
+      await audit.append({ event: 'update' });
+    });
+    const started = Date.now();
+    await store.update((d) => void d.keys.push(record('next')));
+    expect(Date.now() - started).toBeLessThan(2_000); // not waiting out a lock left behind
+    expect((await store.read()).keys.map((k) => k.name)).toEqual(['outer', 'next']);
   });
 });

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import lockfile from 'proper-lockfile';
 import { VaultError } from '../errors';
 import { ensurePrivateDir, writeFileAtomic } from '../fs/atomic-write';
+import { lockVaultFile } from '../fs/vault-lock';
 import type { Keychain } from '../keychain/keychain';
 import { vaultFiles } from '../paths';
 import { isSealedIndex, openIndex, sealIndex } from './index-crypto';
@@ -153,22 +153,10 @@ export class IndexStore {
     }
   }
 
-  private async lock(): Promise<() => Promise<void>> {
-    try {
-      return await lockfile.lock(this.home, {
-        lockfilePath: this.files.indexLock,
-        realpath: false,
-        // A lock held by a killed process goes stale after 10 s and is taken over.
-        stale: 10_000,
-        retries: { retries: 100, factor: 1.2, minTimeout: 10, maxTimeout: 250 },
-      });
-    } catch {
-      throw new VaultError(
-        'CONFLICT',
-        `Another Keystash process is holding the vault lock (${this.files.indexLock}). Retry in a moment.`,
-      );
-    }
+  private lock(): Promise<() => Promise<void>> {
+    return lockVaultFile(this.files.index, this.files.indexLock);
   }
+
 }
 
 function corrupt(path: string, why: string): VaultError {

@@ -5,6 +5,9 @@ test.use({ vaultState: 'enrolled' });
 
 const KEY = 'Twilio auth token';
 
+// These wait out real clipboard and reveal timers.
+test.describe.configure({ timeout: 45_000 });
+
 test.beforeEach(async ({ app }) => {
   await app.createKeyViaApi({ name: KEY, secret: app.secrets.add('twilio_e2e_9f8e7d6c5b4a39281706'), provider: 'Twilio' });
   await app.reload();

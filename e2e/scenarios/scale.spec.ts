@@ -49,34 +49,39 @@ test('10,000 keys: the list scrolls to the end and search narrows it', async ({ 
   expect(Number(await app.main.list.getAttribute('aria-rowcount'))).toBeLessThan(10_000);
 });
 
-test('1,000 keys written through the vault API, with real keychain values', async ({ app }) => {
+test.describe('writes at scale', () => {
+  // Unblock when core is fixed; until then this would crash the host (and take the run with it).
   test.fixme(
     true,
     'core: IndexStore and AuditLog both call proper-lockfile lock(home, { lockfilePath }); proper-lockfile keys held ' +
       'locks by the target (home), so an index write and an audit append in flight together in one process clobber each ' +
-      "other's lock and the default onCompromised throws ECOMPROMISED from a timer, killing the host. With distinct " +
-      'targets (index file, audit file) this scenario passed in 54 s (34 s for the writes); one call at a time it takes 64 s.',
+      "other's lock, and the default onCompromised throws ECOMPROMISED from a timer, killing the host. With distinct " +
+      'targets (the index file, the audit file) this scenario passed in 54 s (34 s for the writes); one call at a time ' +
+      'it takes 64 s, over the 1-minute budget.',
   );
-  test.setTimeout(120_000);
-  const started = Date.now();
-  // A few calls in flight at once, as several windows and CLI runs would make.
-  const IN_FLIGHT = Number(process.env.KEYSTASH_E2E_BULK_IN_FLIGHT ?? 4);
-  let next = 1;
-  const worker = async () => {
-    for (let n = next++; n <= 1_000; n = next++) {
-      const id = String(n).padStart(4, '0');
-      await app.createKeyViaApi({ name: `Bulk key ${id}`, secret: `bulk_value_${id}_${n * 7919}`, tags: n % 2 ? ['odd'] : ['even'] });
-    }
-  };
-  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-  test.info().annotations.push({ type: '1,000 createKey calls through the API', description: `${Date.now() - started} ms` });
-  await app.reload();
-  await expect(app.main.list).toHaveAttribute('aria-rowcount', '1000');
-  await expect(app.main.tag('odd')).toHaveAccessibleDescription('500');
-  await app.main.searchFor('Bulk key 0777');
-  await expect.poll(async () => (await app.main.visibleNames())[0]).toBe('Bulk key 0777');
-  // A value written at scale reads back from the keychain.
-  await app.main.select('Bulk key 0777');
-  await app.detail.reveal('Bulk key 0777');
-  await expect(app.detail.revealedValue).toHaveValue(`bulk_value_0777_${777 * 7919}`);
+
+  test('1,000 keys written through the vault API, with real keychain values', async ({ app }) => {
+    test.setTimeout(120_000);
+    const started = Date.now();
+    // Four calls in flight at once, as a window and a few CLI runs would make.
+    const IN_FLIGHT = 4;
+    let next = 1;
+    const worker = async () => {
+      for (let n = next++; n <= 1_000; n = next++) {
+        const id = String(n).padStart(4, '0');
+        await app.createKeyViaApi({ name: `Bulk key ${id}`, secret: `bulk_value_${id}_${n * 7919}`, tags: n % 2 ? ['odd'] : ['even'] });
+      }
+    };
+    await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+    test.info().annotations.push({ type: '1,000 createKey calls through the API', description: `${Date.now() - started} ms` });
+    await app.reload();
+    await expect(app.main.list).toHaveAttribute('aria-rowcount', '1000');
+    await expect(app.main.tag('odd')).toHaveAccessibleDescription('500');
+    await app.main.searchFor('Bulk key 0777');
+    await expect.poll(async () => (await app.main.visibleNames())[0]).toBe('Bulk key 0777');
+    // A value written at scale reads back from the keychain.
+    await app.main.select('Bulk key 0777');
+    await app.detail.reveal('Bulk key 0777');
+    await expect(app.detail.revealedValue).toHaveValue(`bulk_value_0777_${777 * 7919}`);
+  });
 });

@@ -20,6 +20,9 @@ export function messageFor(error: ApiError): string {
       return error.message || 'That key no longer exists. It may have been deleted from the command line.';
     case 'LOCKED':
       return 'Keystash locked. Unlock it to continue.';
+    case 'INVALID_ARGUMENT':
+      // The vault prefixes the field's path ("envVar: …"); next to the field itself that is noise.
+      return error.field && error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
     default:
       return error.message || 'Something went wrong. Try again.';
   }
@@ -27,10 +30,8 @@ export function messageFor(error: ApiError): string {
 
 /**
  * The form field an INVALID_ARGUMENT error points at, reduced to its top-level name ("tags.2" → "tags").
- * A CONFLICT is about the name (two keys cannot share one), so it is shown there too.
+ * Errors without a field (a CONFLICT, the keychain) are shown for the whole form.
  */
 export function fieldOf(error: ApiError): string | null {
-  if (error.field) return error.field.split('.')[0] ?? null;
-  if (error.code === 'CONFLICT') return 'name';
-  return null;
+  return error.field ? (error.field.split('.')[0] ?? null) : null;
 }

@@ -42,7 +42,7 @@ export function detailText(entry: AuditEntry): string {
   if (!entry.detail) return '';
   return Object.entries(entry.detail)
     .filter(([name, value]) => name !== 'name' && value !== null && value !== '')
-    .map(([name, value]) => `${name}: ${String(value)}`)
+    .map(([name, value]) => `${name}: ${typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value)}`)
     .join(' · ');
 }
 

@@ -3,6 +3,8 @@ import { call } from '../../api/client';
 import { messageFor } from '../../api/errors';
 import type { KeySummary } from '../../api/types';
 import { Dialog } from '../Dialog/Dialog';
+import { DialogButtons } from '../Dialog/DialogButtons';
+import { ErrorNotice } from '../Field/ErrorNotice';
 
 export interface DeleteKeyDialogProps {
   keySummary: KeySummary;
@@ -45,14 +47,7 @@ export function DeleteKeyDialog({ keySummary: key, onDeleted, onClose }: DeleteK
       size="small"
       tone="danger"
       footer={
-        <>
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            Cancel
-          </button>
-          <button ref={deleteRef} type="submit" className="button button--danger" disabled={busy || !confirmed}>
-            {busy ? 'Deleting…' : 'Delete key'}
-          </button>
-        </>
+        <DialogButtons onCancel={onClose} submitLabel="Delete key" busyLabel="Deleting…" busy={busy} disabled={!confirmed} tone="danger" submitRef={deleteRef} />
       }
     >
       {typed && (
@@ -72,11 +67,7 @@ export function DeleteKeyDialog({ keySummary: key, onDeleted, onClose }: DeleteK
           />
         </div>
       )}
-      {error && (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNotice message={error} />
     </Dialog>
   );
 }

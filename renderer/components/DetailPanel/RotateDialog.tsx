@@ -4,6 +4,7 @@ import { messageFor } from '../../api/errors';
 import type { KeySummary } from '../../api/types';
 import { formatDate, formatRelative } from '../../format/dates';
 import { Dialog } from '../Dialog/Dialog';
+import { DialogButtons } from '../Dialog/DialogButtons';
 import { Field } from '../Field/Field';
 import { SecretInput } from '../KeyForm/SecretInput';
 
@@ -40,16 +41,7 @@ export function RotateDialog({ keySummary: key, onRotated, onClose }: RotateDial
       onClose={onClose}
       onSubmit={(event) => void onSubmit(event)}
       initialFocus={inputRef}
-      footer={
-        <>
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? 'Rotating…' : 'Rotate key'}
-          </button>
-        </>
-      }
+      footer={<DialogButtons onCancel={onClose} submitLabel="Rotate key" busyLabel="Rotating…" busy={busy} />}
     >
       <p className="rotate-last">
         <span className="rotate-last__label">Last rotated</span>{' '}

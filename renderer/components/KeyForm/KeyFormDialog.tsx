@@ -4,6 +4,8 @@ import { fieldOf, messageFor } from '../../api/errors';
 import type { KeySummary } from '../../api/types';
 import { ENV_VAR_HINT_PATTERN, suggestEnvVar } from '../../format/env-var';
 import { Dialog } from '../Dialog/Dialog';
+import { DialogButtons } from '../Dialog/DialogButtons';
+import { ErrorNotice } from '../Field/ErrorNotice';
 import { Field } from '../Field/Field';
 import { TagInput } from '../TagInput/TagInput';
 import { envVarFollowsName, initialValues, isFormField, toCreateArgs, toUpdateArgs, type FormField, type KeyFormValues } from './key-form-values';
@@ -76,22 +78,9 @@ export function KeyFormDialog({ editing, knownTags, onSaved, onClose }: KeyFormD
       onSubmit={(event) => void onSubmit(event)}
       initialFocus={nameRef}
       size="large"
-      footer={
-        <>
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Save'}
-          </button>
-        </>
-      }
+      footer={<DialogButtons onCancel={onClose} submitLabel="Save" busyLabel="Saving…" busy={busy} />}
     >
-      {formError && (
-        <p className="notice notice--error" role="alert">
-          {formError}
-        </p>
-      )}
+      <ErrorNotice message={formError} />
       <div className="form-grid">
         <Field id={idOf('name')} label="Name" error={errors.name} className="form-grid__wide">
           {(control) => (

@@ -4,6 +4,8 @@ import { fieldOf, messageFor } from '../../api/errors';
 import type { Settings } from '../../api/types';
 import { plural } from '../../format/text';
 import { Dialog } from '../Dialog/Dialog';
+import { DialogButtons } from '../Dialog/DialogButtons';
+import { ErrorNotice } from '../Field/ErrorNotice';
 import { Field } from '../Field/Field';
 
 export interface SettingsDialogProps {
@@ -79,22 +81,9 @@ export function SettingsDialog({ recoveryCodesLeft, onSaved, onReenrol, onClose 
       onClose={onClose}
       onSubmit={(event) => void onSubmit(event)}
       initialFocus={autoLockRef}
-      footer={
-        <>
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy || !loaded}>
-            Save
-          </button>
-        </>
-      }
+      footer={<DialogButtons onCancel={onClose} submitLabel="Save" busyLabel="Saving…" busy={busy} disabled={!loaded} />}
     >
-      {formError && (
-        <p className="notice notice--error" role="alert">
-          {formError}
-        </p>
-      )}
+      <ErrorNotice message={formError} />
       <fieldset className="settings-group">
         <legend>Security</legend>
         <Field

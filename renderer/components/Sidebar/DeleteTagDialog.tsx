@@ -1,9 +1,11 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { call } from '../../api/client';
 import { messageFor } from '../../api/errors';
 import type { TagCount } from '../../api/types';
 import { plural } from '../../format/text';
 import { Dialog } from '../Dialog/Dialog';
+import { DialogButtons } from '../Dialog/DialogButtons';
+import { ErrorNotice } from '../Field/ErrorNotice';
 
 export interface DeleteTagDialogProps {
   tag: TagCount;
@@ -16,7 +18,9 @@ export function DeleteTagDialog({ tag, onDeleted, onClose }: DeleteTagDialogProp
   const [busy, setBusy] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
 
-  const remove = async () => {
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
     setBusy(true);
     const result = await call('deleteTag', { tag: tag.name });
     setBusy(false);
@@ -29,25 +33,13 @@ export function DeleteTagDialog({ tag, onDeleted, onClose }: DeleteTagDialogProp
       title={`Delete tag “${tag.name}”?`}
       description={`The tag is removed from ${plural(tag.count, 'key')}. The keys themselves stay.`}
       onClose={onClose}
+      onSubmit={(event) => void onSubmit(event)}
       initialFocus={confirmRef}
       size="small"
       tone="danger"
-      footer={
-        <>
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            Cancel
-          </button>
-          <button ref={confirmRef} type="button" className="button button--danger" disabled={busy} onClick={() => void remove()}>
-            Delete tag
-          </button>
-        </>
-      }
+      footer={<DialogButtons onCancel={onClose} submitLabel="Delete tag" busy={busy} tone="danger" submitRef={confirmRef} />}
     >
-      {error && (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNotice message={error} />
     </Dialog>
   );
 }

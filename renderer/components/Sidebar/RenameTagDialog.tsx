@@ -3,6 +3,7 @@ import { call } from '../../api/client';
 import { messageFor } from '../../api/errors';
 import type { TagCount } from '../../api/types';
 import { Dialog } from '../Dialog/Dialog';
+import { DialogButtons } from '../Dialog/DialogButtons';
 import { Field } from '../Field/Field';
 
 export interface RenameTagDialogProps {
@@ -45,16 +46,7 @@ export function RenameTagDialog({ tag, allTags, onRenamed, onClose }: RenameTagD
       onSubmit={(event) => void onSubmit(event)}
       initialFocus={inputRef}
       size="small"
-      footer={
-        <>
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy || target === ''}>
-            Rename
-          </button>
-        </>
-      }
+      footer={<DialogButtons onCancel={onClose} submitLabel="Rename" busy={busy} disabled={target === ''} />}
     >
       <Field
         id={inputId}

@@ -2,8 +2,8 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { call } from '../../api/client';
 import { messageFor } from '../../api/errors';
 import type { AuthStatus } from '../../api/types';
-import { useSecondsLeft } from '../../hooks/useSecondsLeft';
 import { ThrottleMessage } from './ThrottleMessage';
+import { useThrottle } from './useThrottle';
 
 export interface RecoveryUnlockFormProps {
   initialThrottledUntil: number | null;
@@ -13,13 +13,13 @@ export interface RecoveryUnlockFormProps {
 export function RecoveryUnlockForm({ initialThrottledUntil, onUnlocked }: RecoveryUnlockFormProps) {
   const [recoveryCode, setRecoveryCode] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [throttledUntil, setThrottledUntil] = useState<number | null>(initialThrottledUntil);
+  const throttle = useThrottle(initialThrottledUntil);
   const [busy, setBusy] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const messageId = useId();
-  const throttleSecondsLeft = useSecondsLeft(throttledUntil);
-  const throttled = throttleSecondsLeft !== null && throttleSecondsLeft > 0;
+  const throttled = throttle.active;
+  const throttledUntil = throttle.until;
 
   useEffect(() => inputRef.current?.focus(), []);
 
@@ -38,10 +38,10 @@ export function RecoveryUnlockForm({ initialThrottledUntil, onUnlocked }: Recove
       return;
     }
     if (result.error.code === 'THROTTLED') {
-      setThrottledUntil(Date.now() + (result.error.retryAfterSeconds ?? 30) * 1000);
+      throttle.start(result.error.retryAfterSeconds);
       setError(null);
     } else {
-      setThrottledUntil(null);
+      throttle.clear();
       setError(result.error.code === 'WRONG_CODE' ? 'That recovery code is not right, or it was already used.' : messageFor(result.error));
     }
     inputRef.current?.select();

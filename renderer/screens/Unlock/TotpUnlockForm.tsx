@@ -3,8 +3,8 @@ import { call } from '../../api/client';
 import { messageFor } from '../../api/errors';
 import type { AuthStatus } from '../../api/types';
 import { CodeInput, CODE_LENGTH } from '../../components/CodeInput/CodeInput';
-import { useSecondsLeft } from '../../hooks/useSecondsLeft';
 import { ThrottleMessage } from './ThrottleMessage';
+import { useThrottle } from './useThrottle';
 
 export interface TotpUnlockFormProps {
   initialThrottledUntil: number | null;
@@ -15,13 +15,12 @@ export interface TotpUnlockFormProps {
 export function TotpUnlockForm({ initialThrottledUntil, onUnlocked, onRecoveryRequired }: TotpUnlockFormProps) {
   const [code, setCode] = useState('');
   const [error, setError] = useState<ReactNode>(null);
-  const [throttledUntil, setThrottledUntil] = useState<number | null>(initialThrottledUntil);
+  const throttle = useThrottle(initialThrottledUntil);
   const [busy, setBusy] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const messageId = useId();
-  const throttleSecondsLeft = useSecondsLeft(throttledUntil);
-  const throttled = throttleSecondsLeft !== null && throttleSecondsLeft > 0;
+  const throttled = throttle.active;
 
   useEffect(() => inputRef.current?.focus(), []);
 
@@ -39,12 +38,12 @@ export function TotpUnlockForm({ initialThrottledUntil, onUnlocked, onRecoveryRe
     inputRef.current?.focus();
     const { error: apiError } = result;
     if (apiError.code === 'THROTTLED') {
-      setThrottledUntil(Date.now() + (apiError.retryAfterSeconds ?? 30) * 1000);
+      throttle.start(apiError.retryAfterSeconds);
       setError(null);
     } else if (apiError.code === 'RECOVERY_REQUIRED') {
       onRecoveryRequired();
     } else {
-      setThrottledUntil(null);
+      throttle.clear();
       setError(messageFor(apiError));
     }
   };
@@ -53,6 +52,7 @@ export function TotpUnlockForm({ initialThrottledUntil, onUnlocked, onRecoveryRe
     void submit(code);
   };
 
+  const throttledUntil = throttle.until;
   const showThrottle = throttledUntil !== null;
   const isError = error !== null || throttled;
   return (
