@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { KeyRecord, KeySummary } from '../keys/key-record';
-import { keyStatus } from '../keys/key-status';
+import { summarise } from '../keys/list-keys';
 import type { Vault } from '../vault';
 import type { OperationName, Operations, ResultOf } from './operations';
 
@@ -77,5 +77,5 @@ export const handlers: Handlers = {
 };
 
 function withStatus(vault: Vault, record: KeyRecord): KeySummary {
-  return { ...record, status: keyStatus(record, vault.clock()) };
+  return summarise(record, vault.clock());
 }

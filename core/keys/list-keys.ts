@@ -8,13 +8,31 @@ import { keyStatus } from './key-status';
 
 export type ListKeysQuery = z.output<typeof listKeysArgs>;
 
-const byName = (a: KeyRecord, b: KeyRecord) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true });
+// One collator for all comparisons: localeCompare with options builds a new one per call (slow at 10,000).
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+const byName = (a: KeyRecord, b: KeyRecord) => collator.compare(a.name, b.name);
 /** Most recent first; never-used keys last, by name. */
 const byDateDesc = (field: 'lastUsedAt' | 'createdAt') => (a: KeyRecord, b: KeyRecord) => {
   const av = a[field] ?? '';
   const bv = b[field] ?? '';
   return av === bv ? byName(a, b) : av < bv ? 1 : -1;
 };
+
+/**
+ * Summaries are cached per record object: index snapshots are never mutated in place (writes work
+ * on a copy), so a record's identity stands for its content. Badges depend on the clock too, so a
+ * cached summary is recomputed after a minute.
+ */
+const summaries = new WeakMap<KeyRecord, { at: number; summary: KeySummary }>();
+const SUMMARY_TTL_MS = 60_000;
+
+export function summarise(record: KeyRecord, now: number): KeySummary {
+  const hit = summaries.get(record);
+  if (hit && Math.abs(now - hit.at) < SUMMARY_TTL_MS) return hit.summary;
+  const summary = { ...record, status: keyStatus(record, now) };
+  summaries.set(record, { at: now, summary });
+  return summary;
+}
 
 /**
  * Search, tag filter (all selected tags must be present), smart filter and sort, over the index
@@ -24,7 +42,7 @@ export function listKeys(records: readonly KeyRecord[], query: ListKeysQuery, no
   const tags = query.tags ?? [];
   let keys: KeySummary[] = searchKeys(records, query.query ?? '')
     .filter((k) => hasAllTags(k.tags, tags))
-    .map((k) => ({ ...k, status: keyStatus(k, now) }));
+    .map((k) => summarise(k, now));
   if (query.filter) keys = keys.filter((k) => k.status[query.filter!]);
   const sort = query.sort ?? (query.query?.trim() ? null : 'name');
   if (sort === 'name') keys.sort(byName);

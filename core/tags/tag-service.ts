@@ -3,6 +3,8 @@ import { VaultError } from '../errors';
 import type { IndexStore } from '../index/index-store';
 import { normaliseTags, tagKey } from './tag-rules';
 
+const tagCollator = new Intl.Collator('en', { sensitivity: 'base' });
+
 /** Tag operations across all keys. They touch only the index, never the keychain. */
 export class TagService {
   constructor(
@@ -19,7 +21,7 @@ export class TagService {
         counts.set(tagKey(tag), entry);
       }
     }
-    return [...counts.values()].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+    return [...counts.values()].sort((a, b) => tagCollator.compare(a.name, b.name));
   }
 
   /** Renames `from` to `to` on every key; where `to` already exists the two merge. */
