@@ -28,12 +28,15 @@ export class VaultError extends Error {
   readonly code: ErrorCode;
   /** Seconds until a throttled attempt may be retried; only set with THROTTLED. */
   readonly retryAfterSeconds?: number;
+  /** The argument field the error is about (e.g. "name" for a duplicate), so a form can show it inline. */
+  readonly field?: string;
 
-  constructor(code: ErrorCode, message: string, options?: { retryAfterSeconds?: number }) {
+  constructor(code: ErrorCode, message: string, options?: { retryAfterSeconds?: number; field?: string }) {
     super(message);
     this.name = 'VaultError';
     this.code = code;
     if (options?.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
+    if (options?.field !== undefined) this.field = options.field;
   }
 }
 

@@ -35,6 +35,7 @@ export function createDispatcher(vault: Vault, caller: Caller, onInternalError?:
           code: error.code,
           message: error.message,
           ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+          ...(error.field !== undefined ? { field: error.field } : {}),
         });
       }
       onInternalError?.(name, error);

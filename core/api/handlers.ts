@@ -26,6 +26,10 @@ export const handlers: Handlers = {
   keepAlive: (vault) => vault.status(),
 
   listKeys: (vault, query) => vault.listKeys(query),
+  searchKeyIds: async (vault, query) => {
+    const { keys, total } = await vault.listKeys(query);
+    return { ids: keys.map((k) => k.id), total };
+  },
   getKey: async (vault, { key }) => withStatus(vault, await vault.keys.find(key)),
   createKey: async (vault, args) => {
     const record = await vault.keys.create(args);

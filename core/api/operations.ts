@@ -5,6 +5,7 @@ import type {
   AuthStatus,
   CopyReceipt,
   Enrolment,
+  KeyIdList,
   KeyList,
   KeySummary,
   Revealed,
@@ -54,6 +55,8 @@ export const operations = {
   keepAlive: op<AuthStatus>()({ args: s.empty, callers: 'window', whileLocked: false }),
 
   listKeys: op<KeyList>()({ args: s.listKeysArgs, callers: 'window', whileLocked: false }),
+  /** For a window that already holds the summaries: the matching ids only, in order. */
+  searchKeyIds: op<KeyIdList>()({ args: s.listKeysArgs, callers: 'window', whileLocked: false }),
   getKey: op<KeySummary>()({ args: z.strictObject({ key: s.keyRef }), callers: 'window', whileLocked: false }),
   createKey: op<KeySummary>()({ args: s.createKeyArgs, callers: 'window', whileLocked: false }),
   updateKey: op<KeySummary>()({ args: s.updateKeyArgs, callers: 'window', whileLocked: false }),

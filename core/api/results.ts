@@ -46,6 +46,20 @@ export interface KeyList {
   keys: KeySummary[];
   /** Keys in the vault, before filtering. */
   total: number;
+  /** How many keys in the whole vault each smart filter would show. */
+  counts: SmartFilterCounts;
+}
+
+export interface SmartFilterCounts {
+  rotationDue: number;
+  expiringSoon: number;
+  unused: number;
+}
+
+/** The same selection as KeyList, as ids in display order: cheap to send on every keystroke. */
+export interface KeyIdList {
+  ids: string[];
+  total: number;
 }
 
 export interface TagCount {

@@ -136,7 +136,7 @@ export function findIn(data: IndexData, ref: KeyRef): KeyRecord {
 function assertNameFree(data: IndexData, name: string): void {
   const taken = data.keys.find((k) => nameKey(k.name) === nameKey(name));
   if (taken) {
-    throw new VaultError('CONFLICT', `A key named "${taken.name}" already exists. Choose another name.`);
+    throw new VaultError('CONFLICT', `A key named "${taken.name}" already exists. Choose another name.`, { field: 'name' });
   }
 }
 

@@ -37,7 +37,7 @@ describe('keys', () => {
   it('refuses a duplicate name case-insensitively, and leaves the vault as it was', async () => {
     await create({ name: 'Stripe live', secret: STRIPE });
     const again = await t.dispatch('createKey', { name: '  stripe LIVE ', secret: GITHUB });
-    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'name' } });
     if (!again.ok) expect(again.error.message).not.toContain(GITHUB);
     const list = await t.dispatch('listKeys', {});
     expect(list.ok && list.value.keys.map((k) => k.name)).toEqual(['Stripe live']);
@@ -116,6 +116,11 @@ describe('keys', () => {
     expect(await names({ tags: ['billing'] })).toEqual(['Stripe live', 'Stripe test']);
     expect(await names({ tags: ['PROD', 'billing'] })).toEqual(['Stripe live']);
     expect(await names({ query: 'zzzz-nothing' })).toEqual([]);
+
+    // The ids-only form answers the same selection in the same order.
+    const full = await t.dispatch('listKeys', { query: 'stripe' });
+    const ids = await t.dispatch('searchKeyIds', { query: 'stripe' });
+    expect(ids.ok && ids.value).toEqual({ ids: full.ok ? full.value.keys.map((k) => k.id) : [], total: 4 });
   });
 
   it('flags rotation due, expiring soon and unused keys, and filters by them', async () => {
@@ -129,6 +134,7 @@ describe('keys', () => {
     const unused = await t.dispatch('listKeys', { filter: 'unused' });
     expect(unused.ok && unused.value.keys.map((k) => k.name).sort()).toEqual(['Expiring', 'Old']);
     const all = await t.dispatch('listKeys', {});
+    expect(all.ok && all.value.counts).toEqual({ rotationDue: 1, expiringSoon: 1, unused: 2 });
     const expiring = all.ok ? all.value.keys.find((k) => k.name === 'Expiring') : undefined;
     expect(expiring?.status).toMatchObject({ expiringSoon: true, expired: true });
   });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { KeyList } from '../api/results';
+import type { KeyList, SmartFilterCounts } from '../api/results';
 import type { listKeysArgs } from '../api/schemas';
 import { searchKeys } from '../search/search-keys';
 import { hasAllTags } from '../tags/tag-rules';
@@ -38,6 +38,17 @@ export function summarise(record: KeyRecord, now: number): KeySummary {
  * Search, tag filter (all selected tags must be present), smart filter and sort, over the index
  * only: listing never touches the keychain. With a query and no explicit sort, rank order stays.
  */
+function smartFilterCounts(records: readonly KeyRecord[], now: number): SmartFilterCounts {
+  const counts = { rotationDue: 0, expiringSoon: 0, unused: 0 };
+  for (const record of records) {
+    const { status } = summarise(record, now);
+    if (status.rotationDue) counts.rotationDue += 1;
+    if (status.expiringSoon) counts.expiringSoon += 1;
+    if (status.unused) counts.unused += 1;
+  }
+  return counts;
+}
+
 export function listKeys(records: readonly KeyRecord[], query: ListKeysQuery, now: number): KeyList {
   const tags = query.tags ?? [];
   let keys: KeySummary[] = searchKeys(records, query.query ?? '')
@@ -48,5 +59,5 @@ export function listKeys(records: readonly KeyRecord[], query: ListKeysQuery, no
   if (sort === 'name') keys.sort(byName);
   if (sort === 'lastUsed') keys.sort(byDateDesc('lastUsedAt'));
   if (sort === 'created') keys.sort(byDateDesc('createdAt'));
-  return { keys, total: records.length };
+  return { keys, total: records.length, counts: smartFilterCounts(records, now) };
 }
