@@ -2,27 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KeyRecord } from '../keys/key-record';
+import { newKeyRecord, type KeyRecord } from '../keys/key-record';
 import { createTestVault, type TestVault } from '../test-support/test-vault';
 import { AuditLog } from '../audit/audit-log';
 import { DATA_KEY_ACCOUNT, IndexStore } from './index-store';
 
-const record = (name: string): KeyRecord => ({
-  id: randomUUID(),
-  name,
-  envVar: null,
-  provider: null,
-  tags: ['t'],
-  notes: '',
-  scopes: [],
-  url: null,
-  createdAt: new Date().toISOString(),
-  updatedAt: new Date().toISOString(),
-  lastUsedAt: null,
-  rotatedAt: null,
-  rotateEveryDays: null,
-  expiresAt: null,
-});
+const record = (name: string): KeyRecord => newKeyRecord(randomUUID(), name, new Date().toISOString());
 
 describe('encrypted index', () => {
   let t: TestVault;

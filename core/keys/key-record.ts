@@ -48,3 +48,23 @@ export interface KeyStatus {
 }
 
 export type KeySummary = KeyRecord & { status: KeyStatus };
+
+/** A new record with every optional field empty; callers then apply what the user gave. */
+export function newKeyRecord(id: string, name: string, stamp: string): KeyRecord {
+  return {
+    id,
+    name,
+    envVar: null,
+    provider: null,
+    tags: [],
+    notes: '',
+    scopes: [],
+    url: null,
+    createdAt: stamp,
+    updatedAt: stamp,
+    lastUsedAt: null,
+    rotatedAt: null,
+    rotateEveryDays: null,
+    expiresAt: null,
+  };
+}

@@ -5,7 +5,7 @@ import type { IndexData } from '../index/index-schema';
 import type { IndexStore } from '../index/index-store';
 import type { Keychain } from '../keychain/keychain';
 import { normaliseTags } from '../tags/tag-rules';
-import type { KeyRecord } from './key-record';
+import { newKeyRecord, type KeyRecord } from './key-record';
 
 export const secretAccount = (id: string) => `key:${id}`;
 
@@ -39,22 +39,7 @@ export class KeyService {
     try {
       return await this.index.update((data) => {
         assertNameFree(data, args.name);
-        const record: KeyRecord = {
-          id,
-          name: args.name.trim(),
-          envVar: null,
-          provider: null,
-          tags: [],
-          notes: '',
-          scopes: [],
-          url: null,
-          createdAt: stamp,
-          updatedAt: stamp,
-          lastUsedAt: null,
-          rotatedAt: null,
-          rotateEveryDays: null,
-          expiresAt: null,
-        };
+        const record = newKeyRecord(id, args.name.trim(), stamp);
         applyFields(record, args, data);
         data.keys.push(record);
         return record;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IndexStore } from '../../core/index/index-store';
-import type { KeyRecord } from '../../core/keys/key-record';
+import { newKeyRecord, type KeyRecord } from '../../core/keys/key-record';
 import { createKeytarKeychain } from '../../core/keychain/keytar-keychain';
 import type { VaultLocation } from './test-vault-home';
 
@@ -13,23 +13,7 @@ export const seededName = (n: number) => `Seed key ${String(n).padStart(5, '0')}
 
 function record(name: string, n: number, fields: Partial<KeyRecord> = {}): KeyRecord {
   const stamp = new Date(BASE_TIME + n * 60_000).toISOString();
-  return {
-    id: randomUUID(),
-    name,
-    envVar: null,
-    provider: null,
-    tags: [],
-    notes: '',
-    scopes: [],
-    url: null,
-    createdAt: stamp,
-    updatedAt: stamp,
-    lastUsedAt: null,
-    rotatedAt: null,
-    rotateEveryDays: null,
-    expiresAt: null,
-    ...fields,
-  };
+  return { ...newKeyRecord(randomUUID(), name, stamp), ...fields };
 }
 
 /**
