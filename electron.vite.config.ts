@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { META_CONTENT_SECURITY_POLICY } from './electron/content-security-policy';
 
 const root = import.meta.dirname;
 
@@ -18,6 +20,28 @@ function commonJsOutput(entry: string) {
       entryFileNames: '[name].cjs',
       chunkFileNames: 'chunks/[name]-[hash].cjs',
     },
+  };
+}
+
+/**
+ * Writes the app's CSP into the built index.html as a <meta>, from the one constant that the app://
+ * handler also sends as a header. Build only: the dev server's page needs inline script (React
+ * Refresh's preamble) and injected <style> tags that `script-src 'self'; style-src 'self'` refuse,
+ * and Vite's html.cspNonce does not help there, since it needs a server that mints a nonce for each
+ * response and writes it into the policy.
+ */
+export function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'keystash:content-security-policy-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY },
+        // First in <head>: a meta policy only governs what comes after it.
+        injectTo: 'head-prepend',
+      },
+    ],
   };
 }
 
@@ -45,7 +69,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: {

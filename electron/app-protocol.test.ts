@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { CustomScheme } from 'electron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_SCHEME_PRIVILEGES, registerAppScheme, serveRenderer } from './app-protocol';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from './content-security-policy';
 
 let base: string;
 let root: string;
@@ -94,5 +94,12 @@ describe('the CSP', () => {
       'frame-ancestors': "'none'",
     });
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe|\*/);
+  });
+});
+
+describe('the CSP for <meta>', () => {
+  it('is the header policy without the directives a meta tag cannot carry', () => {
+    expect(META_CONTENT_SECURITY_POLICY).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
+    expect(META_CONTENT_SECURITY_POLICY).not.toMatch(/frame-ancestors|report-uri|sandbox|unsafe|\*/);
   });
 });

@@ -1,12 +1,16 @@
 /**
- * The policy sent with every app:// response (Electron security checklist item 7, "Define a Content
- * Security Policy"). A header rather than only the <meta> in renderer/index.html because a meta tag
- * cannot carry frame-ancestors, and because the header also covers responses that are not HTML.
+ * The one Content Security Policy (Electron security checklist item 7, "Define a Content Security
+ * Policy"). It reaches the page twice: as a header on every app:// response (app-protocol.ts), and as
+ * a <meta> that the renderer build writes into index.html (electron.vite.config.ts), which covers a
+ * page served without the header. The header is the one that matters in the app: a meta tag cannot
+ * carry frame-ancestors, and the header also covers responses that are not HTML.
  *
- * No 'unsafe-inline' or 'unsafe-eval' anywhere: the renderer has no inline script or style. There is
- * no font-src, so webfonts are refused; add `font-src 'self'` here if the UI ever ships one.
+ * No 'unsafe-inline' or 'unsafe-eval' anywhere: the built renderer has no inline script or style. The
+ * dev server's page does (Vite's injected <style> tags, React Refresh's inline preamble), so the meta
+ * is written only at build time and `electron-vite dev` runs without a CSP. There is no font-src, so
+ * webfonts are refused; add `font-src 'self'` here if the UI ever ships one.
  */
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
@@ -15,7 +19,20 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
-].join('; ');
+] as const;
+
+/** The policy sent as a header. */
+export const CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ');
+
+/**
+ * Directives that a policy in <meta> must not contain (the HTML standard, on
+ * meta http-equiv="content-security-policy"); browsers ignore them there with a console warning. The
+ * header carries them.
+ */
+const HEADER_ONLY = new Set(['frame-ancestors', 'report-uri', 'sandbox']);
+
+/** The same policy for <meta http-equiv="Content-Security-Policy">: everything but the header-only directives. */
+export const META_CONTENT_SECURITY_POLICY = DIRECTIVES.filter((directive) => !HEADER_ONLY.has(directive.split(' ')[0] ?? '')).join('; ');
 
 /** Headers on every response from the app:// handler, errors included. */
 export const RENDERER_RESPONSE_HEADERS: Readonly<Record<string, string>> = Object.freeze({

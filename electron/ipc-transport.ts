@@ -3,6 +3,7 @@ import type { Dispatch } from '../core/api/dispatcher';
 import { windowOperationNames } from '../core/api/operations';
 import type { Result } from '../core/api/results';
 import { operationChannel } from './ipc-channels';
+import { isMainFrameOf } from './main-frame';
 import { checkSender, type SenderFacts, type SenderFrameFacts } from './sender-check';
 
 export interface IpcTransportOptions {
@@ -56,13 +57,7 @@ function describeFrame(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, contents:
   try {
     const frame = event.senderFrame;
     if (frame === null || frame.isDestroyed()) return null;
-    const main = contents.mainFrame;
-    return {
-      url: frame.url,
-      origin: frame.origin,
-      // Compared by ids: distinct WebFrameMain objects may stand for the same frame.
-      isMainFrame: frame.parent === null && frame.processId === main.processId && frame.routingId === main.routingId,
-    };
+    return { url: frame.url, origin: frame.origin, isMainFrame: isMainFrameOf(frame, contents) };
   } catch {
     // Reading a frame that was disposed mid-call throws; a frame we cannot read is not trusted.
     return null;

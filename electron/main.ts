@@ -1,14 +1,16 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, clipboard, ClipboardItem, dialog, ipcMain, powerMonitor, protocol, session } from 'electron';
+import { app, BrowserWindow, clipboard, ClipboardItem, dialog, ipcMain, powerMonitor, protocol, session, shell } from 'electron';
 import { createDispatcher } from '../core/api/dispatcher';
 import { openVault } from '../core/open-vault';
 import type { Vault } from '../core/vault';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { adoptVaultHomeAsUserData } from './app-identity';
+import { createConsoleLinkOpener } from './console-links';
 import { limitCoreDumps } from './core-dumps';
+import { applyDownloadPolicy, documentsOrHome } from './download-policy';
 import { createElectronClipboard } from './electron-clipboard';
 import { registerIpcTransport } from './ipc-transport';
-import { guardAllWebContents, refuseDownloads } from './navigation-guard';
+import { guardAllWebContents, type WindowOpenListener } from './navigation-guard';
 import { applyPermissionPolicy } from './permissions';
 import { createQuitGuard } from './quit-guard';
 import { rendererEntryUrl, trustedRendererOrigins } from './renderer-origin';
@@ -26,7 +28,10 @@ const SHUTDOWN_TIMEOUT_MS = 5_000;
 adoptVaultHomeAsUserData(app, env);
 app.enableSandbox();
 registerAppScheme(protocol);
-guardAllWebContents(app);
+// Every window-open request is denied from the first webContents on. A key's Console URL may still go
+// to the browser, but that needs the vault, which opens after `ready`: until then there is no opener.
+let openConsoleLink: WindowOpenListener | null = null;
+guardAllWebContents(app, (details, contents) => openConsoleLink?.(details, contents));
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -48,7 +53,15 @@ async function start(): Promise<void> {
   const appRoot = app.getAppPath();
   const trustedOrigins = trustedRendererOrigins(env, app.isPackaged);
   applyPermissionPolicy(session.defaultSession, trustedOrigins);
-  refuseDownloads(session.defaultSession);
+  const appContents = () => (mainWindow === null ? null : mainWindow.webContents);
+  applyDownloadPolicy(session.defaultSession, {
+    appContents,
+    trustedOrigins,
+    defaultDirectory: () => documentsOrHome(app),
+    platform: process.platform,
+    onRefused: (reason) => console.warn(`Refused a download: ${reason}.`),
+    onError: (error) => console.error(`Could not make the saved recovery codes private (chmod 600): ${describe(error)}`),
+  });
   serveRenderer(protocol, join(appRoot, 'out', 'renderer'));
 
   const vault = openVault({
@@ -67,13 +80,19 @@ async function start(): Promise<void> {
     onError: (error) => console.error(`Keystash did not shut down cleanly: ${describe(error)}`),
   }));
   vault.on('backgroundError', (error) => console.error(`Keystash background task failed: ${describe(error)}`));
+  openConsoleLink = createConsoleLinkOpener({
+    appContents,
+    vault,
+    openExternal: (url) => shell.openExternal(url),
+    onRefused: (reason) => console.warn(`Did not open a link: ${reason}.`),
+    onError: (error) => console.error(`Opening a Console URL failed: ${describe(error)}`),
+  });
 
   const window = createMainWindow({ preloadPath: join(appRoot, 'out', 'preload', 'index.cjs'), devTools: !app.isPackaged });
   mainWindow = window;
   window.on('closed', () => {
     mainWindow = null;
   });
-  const appContents = () => (mainWindow === null ? null : mainWindow.webContents);
 
   registerIpcTransport({
     ipcMain,

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
-import type { App, Session, WebContents } from 'electron';
+import type { App, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { guardAllWebContents, guardWebContents, refuseDownloads } from './navigation-guard';
+import { guardAllWebContents, guardWebContents } from './navigation-guard';
 
 type OpenHandler = Parameters<WebContents['setWindowOpenHandler']>[0];
 
@@ -39,14 +39,15 @@ describe('guardWebContents', () => {
     expect(fake.attempt('will-navigate', 'https://evil.example/')).toHaveBeenCalled();
     expect(fake.openHandler()).not.toBeNull();
   });
-});
 
-describe('refuseDownloads', () => {
-  it('cancels every download', () => {
-    const session = new EventEmitter();
-    refuseDownloads(session as unknown as Session);
-    const preventDefault = vi.fn();
-    session.emit('will-download', { preventDefault }, {}, {});
-    expect(preventDefault).toHaveBeenCalled();
+  it('tells a listener about each window-open request, which stays denied', () => {
+    const listener = vi.fn();
+    const app = new EventEmitter();
+    guardAllWebContents(app as unknown as App, listener);
+    const fake = fakeContents();
+    app.emit('web-contents-created', {}, fake.contents);
+    const details = { url: 'https://console.example/keys' } as Parameters<OpenHandler>[0];
+    expect(fake.openHandler()?.(details)).toEqual({ action: 'deny' });
+    expect(listener).toHaveBeenCalledWith(details, fake.contents);
   });
 });

@@ -11,14 +11,16 @@ export type PermissionName = Parameters<PermissionRequestHandler>[1];
  * someone decides about it. Without a handler Electron grants every request, so both the request and
  * the check handler are installed.
  *
- * Keystash's page needs none of them. The one that was worth weighing is clipboard-sanitized-write
- * (navigator.clipboard.writeText): it stays denied because copies of values go through the main
- * process (copyKey), which marks them concealed and clears them after N seconds; a copy made by the
- * page would do neither, and an injected script could use it to swap what the user pastes. Typing,
- * Ctrl+C and Ctrl+V inside text fields need no permission and keep working.
+ * Keystash's page needs one: clipboard-sanitized-write (navigator.clipboard.writeText), for the two
+ * copies that enrolment makes of things that are not vault values, the TOTP setup key and the
+ * recovery codes ("Copy all"). It is granted only to our own origin's main frame (below), and Chromium
+ * lets only a focused page use it. Values never take this path: they go from
+ * the keychain to the clipboard in main (copyKey), which marks them concealed and clears them after
+ * N seconds. Reading the clipboard stays denied. Typing, Ctrl+C and Ctrl+V inside text fields need no
+ * permission and keep working.
  */
 export const PERMISSION_ALLOWLIST: Readonly<Record<PermissionName, boolean>> = Object.freeze({
-  'clipboard-sanitized-write': false, // copies go through main (concealed, auto-cleared); see above
+  'clipboard-sanitized-write': true, // enrolment's setup key and recovery codes, not vault values (main's copyKey does those); script-src 'self' leaves no injected script to use it
   'clipboard-read': false, // the page never reads the clipboard; it would see whatever was copied elsewhere
   'deprecated-sync-clipboard-read': false, // same as clipboard-read, older API
   media: false, // no camera or microphone: the TOTP secret is shown as a QR code, never scanned
@@ -72,14 +74,17 @@ export interface PermissionAsk {
   permission: string;
   /** The URL of the frame asking; its origin must be one of ours even for an allowlisted name. */
   requestingUrl: string | undefined;
+  /** Permission checks also name the requesting origin; when given, it must agree with the URL. */
+  requestingOrigin?: string;
   isMainFrame: boolean;
 }
 
 /** Deny-by-default: only an allowlisted permission, asked by our own main frame, is granted. */
 export function isPermissionGranted(ask: PermissionAsk, trustedOrigins: readonly string[]): boolean {
-  if (GRANTED.get(ask.permission) !== true) return false;
+  if (GRANTED.get(ask.permission) !== true || !ask.isMainFrame) return false;
   const origin = ask.requestingUrl === undefined ? null : originOf(ask.requestingUrl);
-  return ask.isMainFrame && origin !== null && trustedOrigins.includes(origin);
+  if (origin === null || !trustedOrigins.includes(origin)) return false;
+  return ask.requestingOrigin === undefined || originOf(ask.requestingOrigin) === origin;
 }
 
 /** Installs the policy on a session: permission requests, permission checks, and device access. */
@@ -90,8 +95,11 @@ export function applyPermissionPolicy(
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     callback(isPermissionGranted({ permission, requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame }, trustedOrigins));
   });
-  session.setPermissionCheckHandler((_contents, permission, _requestingOrigin, details) =>
-    isPermissionGranted({ permission, requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame }, trustedOrigins),
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isPermissionGranted(
+      { permission, requestingUrl: details.requestingUrl, requestingOrigin, isMainFrame: details.isMainFrame },
+      trustedOrigins,
+    ),
   );
   // HID, serial and USB devices already granted through a picker would otherwise stay usable.
   session.setDevicePermissionHandler(() => false);

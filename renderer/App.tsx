@@ -3,6 +3,8 @@ import { onSessionLost } from './api/client';
 import { messageFor } from './api/errors';
 import { useAuthStatus } from './api/useAuthStatus';
 import { useKeepAlive } from './api/useKeepAlive';
+import { dropPrefetchedKeySummaries, prefetchKeySummaries } from './api/useKeySummaries';
+import type { AuthStatus } from './api/types';
 import { useLockedEvent } from './api/useVaultEvents';
 import { EnrolScreen } from './screens/Enrol/EnrolScreen';
 import { AuthLayout } from './screens/AuthLayout';
@@ -25,10 +27,18 @@ export function App() {
   if (status && !status.enrolled && enrolMode === null) setEnrolMode('first');
 
   useLockedEvent(() => {
+    dropPrefetchedKeySummaries();
     if (enrolMode === 'again') setEnrolMode(null);
     void refresh();
   });
-  useEffect(() => onSessionLost(() => void refresh()), [refresh]);
+  useEffect(
+    () =>
+      onSessionLost(() => {
+        dropPrefetchedKeySummaries();
+        void refresh();
+      }),
+    [refresh],
+  );
   useKeepAlive(status?.unlocked ?? false, status?.sessionExpiresAt ?? null, setStatus);
 
   const screen = !status ? 'loading' : enrolMode ? 'enrol' : status.unlocked ? 'main' : 'unlock';
@@ -65,7 +75,12 @@ export function App() {
     );
   }
 
-  if (!status.unlocked) return <UnlockScreen status={status} onUnlocked={setStatus} />;
+  const onUnlocked = (next: AuthStatus) => {
+    // The key list is what comes next: ask for it now, not once the main view has mounted.
+    if (next.unlocked) prefetchKeySummaries();
+    setStatus(next);
+  };
+  if (!status.unlocked) return <UnlockScreen status={status} onUnlocked={onUnlocked} />;
 
   return (
     <MainScreen

@@ -24,6 +24,10 @@ const WRONG_TYPED: Record<OperationName, unknown> = {
   copyKey: { key: { id: 1 } },
   revealKey: { key: { name: 'x'.repeat(101) } },
   readSecret: { key: null },
+  findKeys: { keys: [{ name: '' }] },
+  readSecrets: { keys: [{ name: 'K' }], purpose: 'leak' },
+  importKeys: { entries: [{ name: 'K', secret: '', envVar: null }] },
+  exportKeys: { keys: [{ name: 'K' }], format: 'xml' },
   listTags: { all: 1 },
   renameTag: { from: 'a', to: 'b,c' },
   deleteTag: { tag: 'x'.repeat(41) },
@@ -62,9 +66,13 @@ describe('dispatcher', () => {
 
   it('never lets the window read a value outside Reveal', async () => {
     expect(windowOperationNames).not.toContain('readSecret');
+    expect(windowOperationNames).not.toContain('readSecrets');
+    expect(windowOperationNames).not.toContain('exportKeys');
     const created = await t.dispatch('createKey', { name: 'K', secret: 'v' });
     expect(created.ok).toBe(true);
     expect(await t.dispatch('readSecret', { key: { name: 'K' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.dispatch('readSecrets', { keys: [{ name: 'K' }], purpose: 'inject' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.dispatch('exportKeys', { keys: [{ name: 'K' }], format: 'json' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await cli('readSecret', { key: { name: 'K' } })).toEqual({ ok: true, value: { value: 'v' } });
   });
 
@@ -79,6 +87,10 @@ describe('dispatcher', () => {
       copyKey: { key: { name: 'K' } },
       revealKey: { key: { name: 'K' } },
       readSecret: { key: { name: 'K' } },
+      findKeys: { keys: [{ name: 'K' }] },
+      readSecrets: { keys: [{ name: 'K' }], purpose: 'run', command: 'node' },
+      importKeys: { entries: [{ name: 'New', secret: 'v', envVar: 'NEW' }] },
+      exportKeys: { keys: [{ name: 'K' }], format: 'json' },
       renameTag: { from: 'a', to: 'b' },
       deleteTag: { tag: 'a' },
       updateSettings: { autoLockMinutes: 10 },

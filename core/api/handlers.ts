@@ -1,7 +1,14 @@
 import type { z } from 'zod';
+import type { AuditEntry } from '../audit/audit-events';
+import { isVaultError } from '../errors';
+import { environmentNames } from '../env/environment-names';
+import { renderExport } from '../env/export-formats';
+import { importProgressListener } from '../env/import-progress';
 import type { KeyRecord, KeySummary } from '../keys/key-record';
+import { findIn, type ImportOutcome } from '../keys/key-service';
 import { summarise } from '../keys/list-keys';
 import type { Vault } from '../vault';
+import type { KeyRef } from './schemas';
 import type { OperationName, Operations, ResultOf } from './operations';
 
 type Handlers = {
@@ -55,6 +62,57 @@ export const handlers: Handlers = {
   copyKey: (vault, { key }) => vault.copy(key),
   revealKey: (vault, { key }) => vault.reveal(key),
   readSecret: (vault, { key }) => vault.readSecret(key),
+  findKeys: async (vault, { keys }) => {
+    const data = await vault.index.read();
+    return {
+      keys: keys.map((ref) => {
+        try {
+          return withStatus(vault, findIn(data, ref));
+        } catch (error) {
+          if (isVaultError(error) && error.code === 'NOT_FOUND') return null;
+          throw error;
+        }
+      }),
+    };
+  },
+  readSecrets: async (vault, { keys, purpose, command }) => {
+    const records = await resolveAll(vault, keys);
+    const values = await readValues(vault, records);
+    const detail = { keys: records.length, keyIds: records.map((r) => r.id).join(',') };
+    vault.recordUse(
+      records.map((r) => r.id),
+      purpose === 'run'
+        ? { event: 'run', detail: { command: command ?? null, ...detail } }
+        : { event: 'export', detail: { format: 'template', ...detail } },
+    );
+    return { secrets: keys.map((_, i) => ({ id: records[i]!.id, value: values.get(records[i]!.id)! })) };
+  },
+  importKeys: async (vault, { entries, onConflict, dryRun }) => {
+    const outcomes = await vault.keys.importMany(entries, {
+      onConflict: onConflict ?? 'skip',
+      dryRun: dryRun ?? false,
+      onProgress: importProgressListener(vault),
+    });
+    const count = (status: ImportOutcome['status']) => outcomes.filter((o) => o.status === status).length;
+    const totals = { created: count('created'), replaced: count('replaced'), skipped: count('skipped'), failed: count('failed') };
+    if (!dryRun) await vault.audit.append({ event: 'import', detail: totals });
+    return { outcomes, ...totals, dryRun: dryRun ?? false };
+  },
+  exportKeys: async (vault, { keys, format, name }) => {
+    const records = unique(await resolveAll(vault, keys));
+    const byVar = environmentNames(records);
+    const values = await readValues(vault, records);
+    const content = renderExport(
+      format,
+      [...byVar].map(([envVar, record]) => ({ name: envVar, value: values.get(record.id)! })),
+      name === undefined ? {} : { secretName: name },
+    );
+    vault.recordUse(
+      records.map((r) => r.id),
+      { event: 'export', detail: { format, keys: records.length, keyIds: records.map((r) => r.id).join(',') } },
+    );
+    return { content, count: records.length };
+  },
 
   listTags: async (vault) => ({ tags: await vault.tags.list() }),
   renameTag: async (vault, { from, to }) => {
@@ -73,7 +131,7 @@ export const handlers: Handlers = {
 
   listAudit: async (vault, { keyId, event, limit }) => {
     const entries = (await vault.audit.readAll()).filter(
-      (e) => (!keyId || e.keyId === keyId) && (!event || e.event === event),
+      (e) => (!keyId || concerns(e, keyId)) && (!event || e.event === event),
     );
     return { entries: entries.slice(-(limit ?? 500)) };
   },
@@ -82,4 +140,26 @@ export const handlers: Handlers = {
 
 function withStatus(vault: Vault, record: KeyRecord): KeySummary {
   return summarise(record, vault.clock());
+}
+
+/** Every reference resolved against one read of the index; the first unknown one is NOT_FOUND. */
+async function resolveAll(vault: Vault, refs: readonly KeyRef[]): Promise<KeyRecord[]> {
+  const data = await vault.index.read();
+  return refs.map((ref) => findIn(data, ref));
+}
+
+const unique = (records: readonly KeyRecord[]) => [...new Map(records.map((r) => [r.id, r])).values()];
+
+/** One keychain read per distinct key, one after another (the Secret Service serialises them anyway). */
+async function readValues(vault: Vault, records: readonly KeyRecord[]): Promise<Map<string, string>> {
+  const values = new Map<string, string>();
+  for (const record of unique(records)) values.set(record.id, (await vault.keys.readValue({ id: record.id })).value);
+  return values;
+}
+
+/** An entry is about a key when it names it as its keyId, or lists it among the keyIds of a batch (run, export). */
+function concerns(entry: AuditEntry, keyId: string): boolean {
+  if (entry.keyId === keyId) return true;
+  const ids = entry.detail?.keyIds;
+  return typeof ids === 'string' && ids.split(',').includes(keyId);
 }

@@ -5,10 +5,14 @@ import type {
   AuthStatus,
   CopyReceipt,
   Enrolment,
+  ExportedKeys,
+  FoundKeys,
+  ImportReport,
   KeyIdList,
   KeyList,
   KeySummary,
   Revealed,
+  SecretValues,
   Settings,
   TagCount,
   AuditEntry,
@@ -73,6 +77,14 @@ export const operations = {
   copyKey: op<CopyReceipt>()({ args: z.strictObject({ key: s.keyRef }), callers: 'window', whileLocked: false }),
   revealKey: op<Revealed>()({ args: z.strictObject({ key: s.keyRef }), callers: 'window', whileLocked: false }),
   readSecret: op<{ value: string }>()({ args: z.strictObject({ key: s.keyRef }), callers: 'cli', whileLocked: false }),
+  /** Many keys by name or id in one call, without values: what references and --key resolve to. */
+  findKeys: op<FoundKeys>()({ args: s.findKeysArgs, callers: 'window', whileLocked: false }),
+  /** The values for `run` and `inject`: one keychain read per key, one lastUsedAt write and one audit entry in all. */
+  readSecrets: op<SecretValues>()({ args: s.readSecretsArgs, callers: 'cli', whileLocked: false }),
+  /** .env import: values come in (as with createKey), never go out; one index write for the batch. */
+  importKeys: op<ImportReport>()({ args: s.importKeysArgs, callers: 'window', whileLocked: false }),
+  /** The text of an export, values included, so CLI only; the app's Export… writes it from main. */
+  exportKeys: op<ExportedKeys>()({ args: s.exportKeysArgs, callers: 'cli', whileLocked: false }),
 
   listTags: op<{ tags: TagCount[] }>()({ args: s.empty, callers: 'window', whileLocked: false }),
   renameTag: op<{ renamed: number; merged: boolean }>()({

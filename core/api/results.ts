@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../errors';
 import type { KeySummary } from '../keys/key-record';
 import type { AuditEntry } from '../audit/audit-events';
+import type { ImportOutcome } from '../keys/key-service';
 
 /** What every operation returns across a process boundary. It never throws across it. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -86,4 +87,30 @@ export interface AuditVerification {
   reason: string | null;
 }
 
-export type { KeySummary, AuditEntry };
+/** findKeys: one answer per reference asked for, in order; null where no key matches. */
+export interface FoundKeys {
+  keys: (KeySummary | null)[];
+}
+
+/** readSecrets (CLI only): the values, in the order asked for. */
+export interface SecretValues {
+  secrets: { id: string; value: string }[];
+}
+
+/** importKeys: one outcome per entry, in order, and the totals. Never a value. */
+export interface ImportReport {
+  outcomes: ImportOutcome[];
+  created: number;
+  replaced: number;
+  skipped: number;
+  failed: number;
+  dryRun: boolean;
+}
+
+/** exportKeys (CLI only): the file's text, with the values in it. */
+export interface ExportedKeys {
+  content: string;
+  count: number;
+}
+
+export type { KeySummary, AuditEntry, ImportOutcome };

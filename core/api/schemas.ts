@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENV_VAR_PATTERN, LIMITS } from '../keys/key-record';
 import { MAX_SECRET_BYTES } from '../keychain/keychain';
 import { AUDIT_EVENTS } from '../audit/audit-events';
+import { EXPORT_FORMATS, K8S_NAME_PATTERN } from '../env/export-options';
 
 /**
  * Argument schemas for the contract. Every object is strict (unknown fields are refused) and every
@@ -101,5 +102,52 @@ export const auditQuery = z.strictObject({
   event: z.enum(AUDIT_EVENTS).optional(),
   limit: z.number().int().min(1, 'Limit must be 1–10,000.').max(10_000, 'Limit must be 1–10,000.').optional(),
 });
+
+/** Batch operations (run, inject, export, import) take at most this many keys or entries at once. */
+export const BATCH_MAX = 10_000;
+/** The values of one import together: enough for any real .env file, bounded for a hostile caller. */
+const IMPORT_MAX_BYTES = 32 * 1024 * 1024;
+
+const keyRefs = z.array(keyRef).min(1, 'Select at least one key.').max(BATCH_MAX, `At most ${BATCH_MAX} keys at once.`);
+
+export const findKeysArgs = z.strictObject({ keys: z.array(keyRef).max(BATCH_MAX, `At most ${BATCH_MAX} keys at once.`) });
+
+export const readSecretsArgs = z.strictObject({
+  keys: keyRefs,
+  /** What the values are for; decides the audit entry (`run`, or `export` with format "template"). */
+  purpose: z.enum(['run', 'inject']),
+  /** For `run`: the program's file name only, never its arguments. */
+  command: z.string().trim().min(1).max(255).optional(),
+});
+
+export const importEntry = z.strictObject({
+  name: keyName,
+  secret: secretValue,
+  envVar: envVar.nullable(),
+  provider: z.string().trim().max(LIMITS.providerMax).nullable().optional(),
+  tags: z.array(tagName).max(LIMITS.tagsPerKey).optional(),
+});
+
+export const importKeysArgs = z.strictObject({
+  entries: z
+    .array(importEntry)
+    .min(1, 'Nothing to import.')
+    .max(BATCH_MAX, `At most ${BATCH_MAX} entries at once.`)
+    .refine((entries) => entries.reduce((sum, e) => sum + e.secret.length, 0) <= IMPORT_MAX_BYTES, 'The values together are larger than 32 MiB.'),
+  onConflict: z.enum(['skip', 'replace']).optional(),
+  dryRun: z.boolean().optional(),
+});
+
+export const exportKeysArgs = z.strictObject({
+  keys: keyRefs,
+  format: z.enum(EXPORT_FORMATS),
+  /** metadata.name of the Kubernetes Secret (format k8s). */
+  name: z
+    .string()
+    .regex(K8S_NAME_PATTERN, 'A Kubernetes Secret name uses lower-case letters, digits, "-" and "." (at most 253).')
+    .optional(),
+});
+
+export type ImportEntry = z.infer<typeof importEntry>;
 
 export const empty = z.strictObject({});

@@ -1,15 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import type { CreateKeyArgs, EditableKeyFields, KeyRef, UpdateKeyArgs } from '../api/schemas';
+import type { CreateKeyArgs, EditableKeyFields, ImportEntry, KeyRef, UpdateKeyArgs } from '../api/schemas';
 import { VaultError } from '../errors';
 import type { IndexData } from '../index/index-schema';
 import type { IndexStore } from '../index/index-store';
 import type { Keychain } from '../keychain/keychain';
-import { normaliseTags } from '../tags/tag-rules';
+import { normaliseTags, tagKey } from '../tags/tag-rules';
 import { newKeyRecord, type KeyRecord } from './key-record';
 
 export const secretAccount = (id: string) => `key:${id}`;
 
 const nameKey = (name: string) => name.trim().toLocaleLowerCase('en-US');
+
+export interface ImportOutcome {
+  name: string;
+  status: 'created' | 'replaced' | 'skipped' | 'failed';
+  /** The key that was created or replaced, or the existing key a skip refers to. */
+  id: string | null;
+  reason: string | null;
+}
+
+export interface ImportOptions {
+  /** An entry whose name is taken: leave the key alone, or store the new value as a rotation. */
+  onConflict: 'skip' | 'replace';
+  dryRun: boolean;
+  /** After each keychain write: how many of the planned writes are done. */
+  onProgress?: (done: number, total: number) => void;
+}
 
 /**
  * Keys: the record in the index and the value in the keychain, kept in step. The keychain is
@@ -98,6 +114,102 @@ export class KeyService {
       );
     }
     return { record, value };
+  }
+
+  /**
+   * Many keys at once, for .env import: values go to the keychain one after another, then ONE
+   * index write under the lock records them all. If a keychain write or the index write fails,
+   * every value written so far is put back as it was (new ones deleted, replaced ones restored),
+   * so the vault never names a key whose value is missing, nor keeps half an import.
+   * A replaced key keeps its fields: its value is rotated, tags are merged, and envVar and provider
+   * are filled only where empty.
+   */
+  async importMany(entries: readonly ImportEntry[], options: ImportOptions): Promise<ImportOutcome[]> {
+    const outcomes: ImportOutcome[] = [];
+    const plan: { entry: ImportEntry; outcome: ImportOutcome; previous?: string | null }[] = [];
+    const existing = new Map((await this.index.read()).keys.map((k) => [nameKey(k.name), k]));
+    const batch = new Set<string>();
+    for (const entry of entries) {
+      const key = nameKey(entry.name);
+      const taken = existing.get(key);
+      const outcome: ImportOutcome = { name: entry.name.trim(), status: 'created', id: randomUUID(), reason: null };
+      if (batch.has(key)) Object.assign(outcome, { status: 'failed', id: null, reason: 'the same name appears earlier in this import (names ignore case)' });
+      else if (taken && options.onConflict === 'skip') Object.assign(outcome, { status: 'skipped', id: taken.id, reason: `a key named "${taken.name}" already exists` });
+      else if (taken) Object.assign(outcome, { status: 'replaced', id: taken.id });
+      batch.add(key);
+      outcomes.push(outcome);
+      if (outcome.status === 'created' || outcome.status === 'replaced') plan.push({ entry, outcome });
+    }
+    if (options.dryRun || plan.length === 0) return outcomes;
+
+    const written: { account: string; previous: string | null }[] = [];
+    try {
+      for (const [done, step] of plan.entries()) {
+        const account = secretAccount(step.outcome.id!);
+        const previous = step.outcome.status === 'replaced' ? await this.keychain.get(account) : null;
+        if (previous !== null && previous === step.entry.secret) {
+          Object.assign(step.outcome, { status: 'skipped', reason: 'the vault already holds this value' });
+        } else {
+          written.push({ account, previous });
+          await this.keychain.set(account, step.entry.secret);
+        }
+        options.onProgress?.(done + 1, plan.length);
+      }
+      await this.index.update((data) => this.recordImport(data, plan));
+    } catch (error) {
+      for (const { account, previous } of written.reverse()) {
+        await (previous === null ? this.keychain.delete(account) : this.keychain.set(account, previous)).catch(() => undefined);
+      }
+      throw error;
+    }
+    // Entries another process got to first while the values were being written: their values go.
+    for (const { outcome } of plan) {
+      if (outcome.status === 'failed' && outcome.id) {
+        await this.keychain.delete(secretAccount(outcome.id)).catch(() => undefined);
+        outcome.id = null;
+      }
+    }
+    return outcomes;
+  }
+
+  /** The index half of importMany, run under the lock on a fresh copy of the index. */
+  private recordImport(data: IndexData, plan: readonly { entry: ImportEntry; outcome: ImportOutcome }[]): void {
+    const stamp = new Date(this.now()).toISOString();
+    const byName = new Map(data.keys.map((k) => [nameKey(k.name), k]));
+    const byId = new Map(data.keys.map((k) => [k.id, k]));
+    // Known tag spellings, kept as the batch adds new ones: the first spelling in the vault wins.
+    const knownTags = new Map(data.keys.flatMap((k) => k.tags).map((t) => [tagKey(t), t]));
+    const tagsFor = (tags: readonly string[]) => {
+      const normalised = normaliseTags(tags, knownTags.values());
+      for (const t of normalised) if (!knownTags.has(tagKey(t))) knownTags.set(tagKey(t), t);
+      return normalised;
+    };
+    for (const { entry, outcome } of plan) {
+      if (outcome.status === 'created') {
+        if (byName.has(nameKey(entry.name))) {
+          Object.assign(outcome, { status: 'failed', reason: 'another Keystash process created a key with this name meanwhile' });
+          continue;
+        }
+        const record = newKeyRecord(outcome.id!, outcome.name, stamp);
+        record.envVar = entry.envVar || null;
+        record.provider = entry.provider || null;
+        record.tags = tagsFor(entry.tags ?? []);
+        data.keys.push(record);
+        byName.set(nameKey(record.name), record);
+      } else if (outcome.status === 'replaced' || outcome.status === 'skipped') {
+        const current = byId.get(outcome.id!);
+        if (!current) {
+          Object.assign(outcome, { status: 'failed', reason: 'the key was deleted by another Keystash process meanwhile' });
+          continue;
+        }
+        if (outcome.status === 'skipped') continue;
+        current.envVar ??= entry.envVar || null;
+        current.provider ??= entry.provider || null;
+        current.tags = tagsFor([...current.tags, ...(entry.tags ?? [])]);
+        current.rotatedAt = stamp;
+        current.updatedAt = stamp;
+      }
+    }
   }
 
   async markUsed(ids: readonly string[]): Promise<void> {

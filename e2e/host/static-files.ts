@@ -1,32 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+// The same pure modules the app's app:// handler uses (they import nothing from Electron).
+import { CONTENT_SECURITY_POLICY } from '../../electron/content-security-policy';
+import { contentTypeFor } from '../../electron/content-types';
+import { join, normalize, sep } from 'node:path';
 
 /** The CSP the app sends, unchanged: the page under test must run under the shipped policy. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 export const BRIDGE_PATH = '/host-bridge.js';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
 
 export interface StaticFile {
   body: Buffer;
@@ -43,7 +24,7 @@ export function createStaticFiles(rendererDir: string, bridgeFile: string) {
     // Read on every load (it is small), so a rebuilt renderer is served without a restart.
     if (pathname === '/' || pathname === '/index.html') {
       const html = await readFile(join(rendererDir, 'index.html'), 'utf8');
-      return { body: Buffer.from(injectBridge(html), 'utf8'), contentType: CONTENT_TYPES['.html']! };
+      return { body: Buffer.from(injectBridge(html), 'utf8'), contentType: contentTypeFor('index.html')! };
     }
     if (pathname === BRIDGE_PATH) return readIfExists(bridgeFile);
     const file = insideFolder(rendererDir, pathname);
@@ -76,7 +57,7 @@ export function insideFolder(folder: string, pathname: string): string | null {
 async function readIfExists(file: string): Promise<StaticFile | null> {
   try {
     const body = await readFile(file);
-    return { body, contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' };
+    return { body, contentType: contentTypeFor(file) ?? 'application/octet-stream' };
   } catch {
     return null;
   }

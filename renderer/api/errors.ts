@@ -29,8 +29,9 @@ export function messageFor(error: ApiError): string {
 }
 
 /**
- * The form field an INVALID_ARGUMENT error points at, reduced to its top-level name ("tags.2" → "tags").
- * Errors without a field (a CONFLICT, the keychain) are shown for the whole form.
+ * The form field an error points at, reduced to its top-level name ("tags.2" → "tags"): an
+ * INVALID_ARGUMENT, or a CONFLICT such as a duplicate name (field "name"). Errors without a field
+ * (the keychain, a lost connection) are shown for the whole form.
  */
 export function fieldOf(error: ApiError): string | null {
   return error.field ? (error.field.split('.')[0] ?? null) : null;

@@ -9,11 +9,13 @@ export type {
   AuthStatus,
   CopyReceipt,
   Enrolment,
+  KeyIdList,
   KeyList,
   KeySummary,
   Result,
   Revealed,
   Settings,
+  SmartFilterCounts,
   TagCount,
 } from '../../core/api/results';
 export type { ArgsOf, ResultOf, WindowOperationName } from '../../core/api/operations';

@@ -1,7 +1,7 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import type { AuditEvent } from '../../api/types';
 import { useAudit } from '../../api/useAudit';
-import { useKeys } from '../../api/useKeys';
+import type { KeySummaries } from '../../api/useKeySummaries';
 import { formatPreciseTime, formatRelative } from '../../format/dates';
 import { Icon } from '../Icon/Icon';
 import { AUDIT_EVENT_LABELS, AUDIT_EVENTS_IN_ORDER, detailText, keyNameOf, toneOf } from './audit-labels';
@@ -9,9 +9,10 @@ import { UnlockFailures } from './UnlockFailures';
 import { VerifyIntegrity } from './VerifyIntegrity';
 
 const PAGE = 500;
-const ALL_KEYS_ARGS = { sort: 'name' } as const;
+const NO_KEYS: ReadonlyMap<string, { name: string }> = new Map();
 
-export function AuditLogView({ onBack }: { onBack: () => void }) {
+/** `keys`: the summaries the main view already holds, for key names and the key filter. */
+export function AuditLogView({ keys, onBack }: { keys: KeySummaries | null; onBack: () => void }) {
   const [event, setEvent] = useState<AuditEvent | ''>('');
   const [keyId, setKeyId] = useState('');
   const eventId = useId();
@@ -19,8 +20,6 @@ export function AuditLogView({ onBack }: { onBack: () => void }) {
   const titleId = useId();
 
   const audit = useAudit({ ...(event ? { event } : {}), ...(keyId ? { keyId } : {}), limit: PAGE });
-  const keys = useKeys(ALL_KEYS_ARGS);
-  const namesById = useMemo(() => new Map((keys.data?.keys ?? []).map((key) => [key.id, key.name])), [keys.data]);
   const entries = audit.data ?? [];
 
   return (
@@ -59,7 +58,7 @@ export function AuditLogView({ onBack }: { onBack: () => void }) {
           <label htmlFor={keyFilterId}>Key</label>
           <select id={keyFilterId} className="select" value={keyId} onChange={(e) => setKeyId(e.target.value)}>
             <option value="">All keys</option>
-            {keys.data?.keys.map((key) => (
+            {keys?.all.map((key) => (
               <option key={key.id} value={key.id}>
                 {key.name}
               </option>
@@ -111,7 +110,7 @@ export function AuditLogView({ onBack }: { onBack: () => void }) {
                         {AUDIT_EVENT_LABELS[entry.event]}
                       </span>
                     </td>
-                    <td>{keyNameOf(entry, namesById) ?? <span className="detail__muted">—</span>}</td>
+                    <td>{keyNameOf(entry, keys?.byId ?? NO_KEYS) ?? <span className="detail__muted">—</span>}</td>
                     <td className="audit-row__detail">{detailText(entry)}</td>
                   </tr>
                 );

@@ -46,8 +46,9 @@ export function detailText(entry: AuditEntry): string {
     .join(' · ');
 }
 
-export function keyNameOf(entry: AuditEntry, namesById: ReadonlyMap<string, string>): string | null {
-  if (entry.keyId && namesById.has(entry.keyId)) return namesById.get(entry.keyId) ?? null;
+export function keyNameOf(entry: AuditEntry, keysById: ReadonlyMap<string, { name: string }>): string | null {
+  const current = entry.keyId ? keysById.get(entry.keyId) : undefined;
+  if (current) return current.name;
   const recorded = entry.detail?.name;
   if (typeof recorded === 'string') return recorded;
   return entry.keyId ? `Deleted key ${entry.keyId.slice(0, 8)}` : null;

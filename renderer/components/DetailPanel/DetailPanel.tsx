@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { KeySummary } from '../../api/types';
 import { formatDate, formatPreciseTime, formatRelative, nextRotationDate } from '../../format/dates';
 import { safeHttpUrl } from '../../format/text';
@@ -43,7 +43,17 @@ function When({ iso, empty = 'Never' }: { iso: string | null; empty?: string }) 
   );
 }
 
-export function DetailPanel({ keySummary: key, activityVersion, onCopy, onEdit, onRotate, onDelete, onRevealed, onError }: DetailPanelProps) {
+/** Memoised: typing in search re-renders it only when the selected key itself changes. */
+export const DetailPanel = memo(function DetailPanel({
+  keySummary: key,
+  activityVersion,
+  onCopy,
+  onEdit,
+  onRotate,
+  onDelete,
+  onRevealed,
+  onError,
+}: DetailPanelProps) {
   const url = safeHttpUrl(key.url);
   const nextRotation = nextRotationDate(key.rotatedAt, key.createdAt, key.rotateEveryDays);
   const titleId = `detail-title-${key.id}`;
@@ -148,13 +158,4 @@ export function DetailPanel({ keySummary: key, activityVersion, onCopy, onEdit, 
       <KeyActivity keyId={key.id} refreshKey={activityVersion} />
     </section>
   );
-}
-
-export function DetailPlaceholder() {
-  return (
-    <section className="detail detail--placeholder" aria-label="Key details">
-      <Icon name="key" size={28} />
-      <p>Select a key to see its details.</p>
-    </section>
-  );
-}
+});

@@ -1,9 +1,11 @@
 import { memo, useId } from 'react';
-import type { KeyFilter, TagCount } from '../../api/types';
+import type { KeyFilter, SmartFilterCounts, TagCount } from '../../api/types';
 import { Icon, type IconName } from '../Icon/Icon';
 
 export interface SidebarProps {
   total: number | null;
+  /** How many keys of the whole vault each smart filter would show. */
+  counts: SmartFilterCounts | null;
   tags: TagCount[] | null;
   selectedTags: string[];
   filter: KeyFilter | null;
@@ -14,10 +16,11 @@ export interface SidebarProps {
   onDeleteTag: (tag: TagCount) => void;
 }
 
-const SMART_FILTERS: { filter: KeyFilter; label: string; icon: IconName }[] = [
-  { filter: 'rotationDue', label: 'Rotation due', icon: 'rotate' },
-  { filter: 'expiringSoon', label: 'Expiring soon', icon: 'calendar' },
-  { filter: 'unused', label: 'Unused 90+ days', icon: 'clock' },
+/** A count above zero takes the tone of the row badge it counts, so due and expiring keys stand out. */
+const SMART_FILTERS: { filter: KeyFilter; label: string; icon: IconName; tone: 'warning' | 'danger' | null }[] = [
+  { filter: 'rotationDue', label: 'Rotation due', icon: 'rotate', tone: 'warning' },
+  { filter: 'expiringSoon', label: 'Expiring soon', icon: 'calendar', tone: 'danger' },
+  { filter: 'unused', label: 'Unused 90+ days', icon: 'clock', tone: null },
 ];
 
 /**
@@ -26,7 +29,7 @@ const SMART_FILTERS: { filter: KeyFilter; label: string; icon: IconName }[] = [
  * reader and a test alike.
  */
 export const Sidebar = memo(function Sidebar(props: SidebarProps) {
-  const { total, tags, selectedTags, filter } = props;
+  const { total, counts, tags, selectedTags, filter } = props;
   const allCountId = useId();
   const showingAll = selectedTags.length === 0 && filter === null;
   return (
@@ -48,17 +51,13 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
       <h2 className="sidebar__heading">Smart filters</h2>
       <ul className="sidebar__list">
         {SMART_FILTERS.map((item) => (
-          <li key={item.filter}>
-            <button
-              type="button"
-              className="nav-item"
-              aria-pressed={filter === item.filter}
-              onClick={() => props.onFilter(item.filter)}
-            >
-              <Icon name={item.icon} />
-              <span className="nav-item__label">{item.label}</span>
-            </button>
-          </li>
+          <SmartFilterItem
+            key={item.filter}
+            {...item}
+            count={counts?.[item.filter] ?? null}
+            selected={filter === item.filter}
+            onFilter={props.onFilter}
+          />
         ))}
       </ul>
 
@@ -84,6 +83,32 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
     </nav>
   );
 });
+
+interface SmartFilterItemProps {
+  filter: KeyFilter;
+  label: string;
+  icon: IconName;
+  tone: 'warning' | 'danger' | null;
+  count: number | null;
+  selected: boolean;
+  onFilter: (filter: KeyFilter) => void;
+}
+
+function SmartFilterItem({ filter, label, icon, tone, count, selected, onFilter }: SmartFilterItemProps) {
+  const countId = useId();
+  const toned = tone && count ? ` nav-item__count--${tone}` : '';
+  return (
+    <li>
+      <button type="button" className="nav-item" aria-pressed={selected} aria-describedby={countId} onClick={() => onFilter(filter)}>
+        <Icon name={icon} />
+        <span className="nav-item__label">{label}</span>
+        <span id={countId} className={`nav-item__count${toned}`} aria-hidden="true">
+          {count === null ? '' : count.toLocaleString()}
+        </span>
+      </button>
+    </li>
+  );
+}
 
 interface TagItemProps {
   tag: TagCount;

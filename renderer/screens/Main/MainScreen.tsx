@@ -1,11 +1,12 @@
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
 import { call } from '../../api/client';
 import { messageFor } from '../../api/errors';
-import type { AuthStatus, KeySummary, TagCount } from '../../api/types';
-import { useKeys } from '../../api/useKeys';
+import type { AuthStatus, KeyFilter, KeySummary, TagCount } from '../../api/types';
+import { useKeySearch } from '../../api/useKeySearch';
+import { useKeySummaries } from '../../api/useKeySummaries';
 import { useTags } from '../../api/useTags';
 import { AuditLogView } from '../../components/AuditLog/AuditLogView';
-import { DetailPanel, DetailPlaceholder } from '../../components/DetailPanel/DetailPanel';
+import { DetailPanel } from '../../components/DetailPanel/DetailPanel';
 import { KeyList } from '../../components/KeyList/KeyList';
 import { KeyListHeader } from '../../components/KeyList/KeyListHeader';
 import { Sidebar } from '../../components/Sidebar/Sidebar';
@@ -34,7 +35,8 @@ const NO_TAGS: TagCount[] = [];
 
 export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: MainScreenProps) {
   const filters = useKeyFilters();
-  const keys = useKeys(filters.args);
+  const summaries = useKeySummaries();
+  const search = useKeySearch(filters.args, summaries.data);
   const tags = useTags();
   const toast = useToast();
   const [view, setView] = useState<'keys' | 'audit'>('keys');
@@ -44,13 +46,17 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
 
-  const list = keys.data?.keys ?? NO_KEYS;
+  const list = search.shown?.keys ?? NO_KEYS;
+  const total = summaries.data?.total ?? null;
   const allTags = tags.data?.tags ?? NO_TAGS;
   // The selection falls back to the first key, so the details always show something and Enter in
   // the list (or after a search) acts on the top result.
   const selectedKey = useMemo(() => list.find((key) => key.id === selectedId) ?? list[0] ?? null, [list, selectedId]);
+  // The list paints each new result (and the first list after unlock) first; the details follow in
+  // a render of their own, a frame later at most.
+  const detailKey = useDeferredValue(selectedKey);
 
-  const { reload: reloadKeys } = keys;
+  const { reload: reloadKeys } = summaries;
   const { reload: reloadTags } = tags;
   const afterUse = useCallback(() => {
     reloadKeys();
@@ -66,6 +72,33 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
   const edit = useCallback((key: KeySummary) => setDialog({ kind: 'edit', key }), []);
   const askDelete = useCallback((key: KeySummary) => setDialog({ kind: 'delete', key }), []);
   const addKey = useCallback(() => setDialog({ kind: 'create' }), []);
+  const rotate = useCallback((key: KeySummary) => setDialog({ kind: 'rotate', key }), []);
+  const onRevealed = useCallback(() => setActivityVersion((v) => v + 1), []);
+  const { showMessage } = toast;
+  const showError = useCallback((message: string) => showMessage(message, 'error'), [showMessage]);
+
+  // Stable, so the memoised sidebar does not re-render on every keystroke in search.
+  const { showAll, toggleTag, setFilter, clearAll } = filters;
+  const sidebarShowAll = useCallback(() => {
+    setView('keys');
+    showAll();
+  }, [showAll]);
+  const sidebarToggleTag = useCallback(
+    (tag: string) => {
+      setView('keys');
+      toggleTag(tag);
+    },
+    [toggleTag],
+  );
+  const sidebarFilter = useCallback(
+    (filter: KeyFilter) => {
+      setView('keys');
+      setFilter(filter);
+    },
+    [setFilter],
+  );
+  const renameTag = useCallback((tag: string) => setDialog({ kind: 'renameTag', tag }), []);
+  const deleteTag = useCallback((tag: TagCount) => setDialog({ kind: 'deleteTag', tag }), []);
 
   const focusSearch = () => {
     setView('keys');
@@ -90,11 +123,17 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
 
   const query = filters.query.trim();
   const filtersActive = query !== '' || filters.tags.length > 0 || filters.filter !== null;
-  let emptyState: ReactNode;
-  if (keys.data?.total === 0) emptyState = <EmptyVault onAddKey={addKey} />;
-  else if (keys.data) emptyState = <NoMatches query={query} onClear={filters.clearAll} />;
-  else if (keys.error) emptyState = <p className="notice notice--error">{messageFor(keys.error)}</p>;
-  else emptyState = <ListLoading />;
+  // What the list says when it has no rows: about the answer on screen, not the query being typed.
+  const shownQuery = search.shown?.args.query ?? '';
+  const loadError = summaries.error ?? (search.shown ? null : search.error);
+  const emptyKind = total === 0 ? 'vault' : search.shown ? 'matches' : loadError ? 'error' : 'loading';
+  const emptyState = useMemo<ReactNode>(() => {
+    if (emptyKind === 'vault') return <EmptyVault onAddKey={addKey} />;
+    if (emptyKind === 'matches') return <NoMatches query={shownQuery} onClear={clearAll} />;
+    if (emptyKind === 'error' && loadError) return <p className="notice notice--error">{messageFor(loadError)}</p>;
+    return <ListLoading />;
+  }, [emptyKind, shownQuery, loadError, addKey, clearAll]);
+  const shownArgs = useMemo(() => JSON.stringify(search.shown?.args ?? null), [search.shown]);
 
   return (
     <div className="main-shell">
@@ -117,41 +156,33 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
       {status.reenrolmentRequired && <ReenrolBanner recoveryCodesLeft={status.recoveryCodesLeft} onReenrol={onReenrol} />}
       <div className="main-body">
         <Sidebar
-          total={keys.data?.total ?? null}
+          total={total}
+          counts={summaries.data?.counts ?? null}
           tags={tags.data?.tags ?? null}
           selectedTags={filters.tags}
           filter={filters.filter}
-          onShowAll={() => {
-            setView('keys');
-            filters.showAll();
-          }}
-          onToggleTag={(tag) => {
-            setView('keys');
-            filters.toggleTag(tag);
-          }}
-          onFilter={(filter) => {
-            setView('keys');
-            filters.setFilter(filter);
-          }}
-          onRenameTag={(tag) => setDialog({ kind: 'renameTag', tag })}
-          onDeleteTag={(tag) => setDialog({ kind: 'deleteTag', tag })}
+          onShowAll={sidebarShowAll}
+          onToggleTag={sidebarToggleTag}
+          onFilter={sidebarFilter}
+          onRenameTag={renameTag}
+          onDeleteTag={deleteTag}
         />
         {view === 'audit' ? (
           <main className="main-content main-content--audit">
-            <AuditLogView onBack={() => setView('keys')} />
+            <AuditLogView keys={summaries.data} onBack={() => setView('keys')} />
           </main>
         ) : (
           <main className={list.length > 0 ? 'main-content' : 'main-content main-content--no-detail'}>
             <div className="list-pane">
               <KeyListHeader
                 title={listTitle(query, filters.tags, filters.filter)}
-                shown={keys.data ? list.length : null}
-                total={keys.data?.total ?? null}
+                shown={search.shown ? list.length : null}
+                total={total}
                 sort={filters.sort}
                 searching={filters.searching}
                 onSortChange={filters.setSort}
                 filtersActive={filtersActive}
-                onClearFilters={filters.clearAll}
+                onClearFilters={clearAll}
               />
               <KeyList
                 keys={list}
@@ -160,26 +191,23 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
                 onCopy={copy}
                 onEdit={edit}
                 onDelete={askDelete}
-                scrollResetKey={JSON.stringify(filters.args)}
+                scrollResetKey={shownArgs}
                 gridRef={gridRef}
                 emptyState={emptyState}
               />
             </div>
-            {list.length > 0 &&
-              (selectedKey ? (
-                <DetailPanel
-                  keySummary={selectedKey}
-                  activityVersion={activityVersion}
-                  onCopy={copy}
-                  onEdit={edit}
-                  onRotate={(key) => setDialog({ kind: 'rotate', key })}
-                  onDelete={askDelete}
-                  onRevealed={() => setActivityVersion((v) => v + 1)}
-                  onError={(message) => toast.showMessage(message, 'error')}
-                />
-              ) : (
-                <DetailPlaceholder />
-              ))}
+            {list.length > 0 && detailKey && (
+              <DetailPanel
+                keySummary={detailKey}
+                activityVersion={activityVersion}
+                onCopy={copy}
+                onEdit={edit}
+                onRotate={rotate}
+                onDelete={askDelete}
+                onRevealed={onRevealed}
+                onError={showError}
+              />
+            )}
           </main>
         )}
       </div>

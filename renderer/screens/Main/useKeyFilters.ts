@@ -1,11 +1,8 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { KeyFilter, KeySort, ListKeysArgs } from '../../api/types';
-import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 
 /** While searching, the vault ranks results; "relevance" means: send no sort and keep its order. */
 export type SortChoice = KeySort | 'relevance';
-
-const SEARCH_DEBOUNCE_MS = 90;
 
 export interface KeyFilters {
   query: string;
@@ -20,59 +17,78 @@ export interface KeyFilters {
   setSort: (sort: SortChoice) => void;
   showAll: () => void;
   clearAll: () => void;
-  /** The listKeys arguments for what the list should show now. */
+  /** The list arguments for what the list should show now; the same object until one of them changes. */
   args: ListKeysArgs;
 }
 
+/**
+ * What the list is narrowed to. Every keystroke changes `args` at once: there is no debounce, because
+ * the vault answers a search over 10,000 keys in a few ms and useKeySearch renders its answer as a
+ * transition. The setters are stable, so memoised children do not re-render because of them.
+ */
+/** Keeps the tags array as it is when it is already empty, so `args` does not change for nothing. */
+const noTags = (current: string[]) => (current.length === 0 ? current : []);
+
 export function useKeyFilters(): KeyFilters {
-  const [query, setQuery] = useState('');
+  const [query, setQueryState] = useState('');
   const [tags, setTags] = useState<string[]>([]);
-  const [filter, setFilter] = useState<KeyFilter | null>(null);
+  const [filter, setFilterState] = useState<KeyFilter | null>(null);
   const [browseSort, setBrowseSort] = useState<KeySort>('name');
   const [searchSort, setSearchSort] = useState<SortChoice>('relevance');
 
-  // Typing stays instant; the request waits for a short pause, and rendering its answer never blocks typing.
-  const debouncedQuery = useDebouncedValue(query.trim(), SEARCH_DEBOUNCE_MS);
-  const deferredQuery = useDeferredValue(debouncedQuery);
-  const searching = query.trim() !== '';
+  const trimmed = query.trim();
+  const searching = trimmed !== '';
 
   const args = useMemo<ListKeysArgs>(() => {
     const next: ListKeysArgs = {};
-    if (deferredQuery) next.query = deferredQuery;
+    if (trimmed) next.query = trimmed;
     if (tags.length > 0) next.tags = tags;
     if (filter) next.filter = filter;
-    const sort = deferredQuery ? searchSort : browseSort;
+    const sort = trimmed ? searchSort : browseSort;
     if (sort !== 'relevance') next.sort = sort;
     return next;
-  }, [deferredQuery, tags, filter, browseSort, searchSort]);
+  }, [trimmed, tags, filter, browseSort, searchSort]);
 
-  return {
-    query,
-    setQuery: (next) => {
-      setQuery(next);
-      if (next.trim() === '') setSearchSort('relevance');
-    },
-    searching,
-    tags,
-    toggleTag: (tag) => setTags((current) => (current.includes(tag) ? current.filter((t) => t !== tag) : [...current, tag])),
-    setTags,
-    filter,
-    setFilter: (next) => setFilter((current) => (current === next ? null : next)),
-    sort: searching ? searchSort : browseSort,
-    setSort: (next) => {
+  const setQuery = useCallback((next: string) => {
+    setQueryState(next);
+    if (next.trim() === '') setSearchSort('relevance');
+  }, []);
+  const toggleTag = useCallback(
+    (tag: string) => setTags((current) => (current.includes(tag) ? current.filter((t) => t !== tag) : [...current, tag])),
+    [],
+  );
+  const setFilter = useCallback((next: KeyFilter | null) => setFilterState((current) => (current === next ? null : next)), []);
+  const setSort = useCallback(
+    (next: SortChoice) => {
       if (searching) setSearchSort(next);
       else if (next !== 'relevance') setBrowseSort(next);
     },
-    showAll: () => {
-      setTags([]);
-      setFilter(null);
-    },
-    clearAll: () => {
-      setQuery('');
-      setSearchSort('relevance');
-      setTags([]);
-      setFilter(null);
-    },
+    [searching],
+  );
+  const showAll = useCallback(() => {
+    setTags(noTags);
+    setFilterState(null);
+  }, []);
+  const clearAll = useCallback(() => {
+    setQueryState('');
+    setSearchSort('relevance');
+    setTags(noTags);
+    setFilterState(null);
+  }, []);
+
+  return {
+    query,
+    setQuery,
+    searching,
+    tags,
+    toggleTag,
+    setTags,
+    filter,
+    setFilter,
+    sort: searching ? searchSort : browseSort,
+    setSort,
+    showAll,
+    clearAll,
     args,
   };
 }

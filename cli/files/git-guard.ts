@@ -1,0 +1,32 @@
+import { execFile } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const git = promisify(execFile);
+
+/**
+ * The git work tree a path would be committed from, or null when it is outside any work tree or
+ * ignored there (`git rev-parse --is-inside-work-tree`, then `git check-ignore -q`). A tracked
+ * file counts as not ignored, as check-ignore reports it. Without git there is nothing to check.
+ */
+export async function unignoredInWorkTree(path: string): Promise<string | null> {
+  const target = resolve(path);
+  const folder = dirname(target);
+  try {
+    const inside = await git('git', ['-C', folder, 'rev-parse', '--is-inside-work-tree']);
+    if (inside.stdout.trim() !== 'true') return null;
+  } catch {
+    return null; // not a work tree (exit 128), or no git at all
+  }
+  try {
+    await git('git', ['-C', folder, 'check-ignore', '-q', '--', target]);
+    return null; // exit 0: ignored
+  } catch {
+    // exit 1: not ignored; anything else: we cannot tell, so treat it as not ignored
+  }
+  try {
+    return (await git('git', ['-C', folder, 'rev-parse', '--show-toplevel'])).stdout.trim();
+  } catch {
+    return folder;
+  }
+}
