@@ -5,11 +5,17 @@ import { registerAudit } from './commands/audit';
 import { registerClipboardHelper } from './commands/clipboard-helper';
 import { registerCopy } from './commands/copy';
 import { registerEdit } from './commands/edit';
+import { registerExport } from './commands/export';
 import { registerGet } from './commands/get';
+import { registerImport } from './commands/import';
 import { registerInit } from './commands/init';
+import { registerInject } from './commands/inject';
 import { registerList } from './commands/list';
+import { registerRef } from './commands/ref';
 import { registerRm } from './commands/rm';
 import { registerRotate } from './commands/rotate';
+import { registerRun } from './commands/run';
+import { registerScan } from './commands/scan';
 import { registerSettings } from './commands/settings';
 import { registerStatus } from './commands/status';
 import { registerTags } from './commands/tags';
@@ -57,7 +63,13 @@ export function buildProgram(ctx: CliContext): Command {
     registerRotate,
     registerRm,
     registerTags,
+    registerRun,
+    registerRef,
+    registerInject,
+    registerImport,
+    registerExport,
     registerAudit,
+    registerScan,
     registerSettings,
     registerClipboardHelper,
   ]) {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { identifyValue } from '../../core/detect';
 import { suggestEnvVar } from '../../core/keys/env-var';
 import { collect, withCodeOption } from '../command-kit';
 import type { CliContext } from '../context';
@@ -21,10 +22,10 @@ export function registerAdd(program: Command, ctx: CliContext): void {
       .command('add')
       .argument('<name>', 'a name for the key, e.g. "Stripe live"')
       .description('add a key; its value comes from stdin (piped, or typed hidden), never from the command line')
-      .option('--env-var <VAR>', 'environment variable it is exported as (default: from NAME, e.g. STRIPE_LIVE)')
+      .option('--env-var <VAR>', "environment variable it is exported as (default: the provider's usual one, or from NAME, e.g. STRIPE_LIVE)")
       .option('--tag <tag>', 'a tag (repeat for more)', collect)
       .option('--notes <text>', 'free-form notes (not secret)')
-      .option('--provider <name>', 'who issued the key, e.g. Stripe'),
+      .option('--provider <name>', 'who issued the key, e.g. Stripe (default: recognised from the value)'),
   ).action((name: string, options: AddOptions) => runAdd(ctx, name, options));
 }
 
@@ -40,15 +41,19 @@ async function runAdd(ctx: CliContext, name: string, options: AddOptions): Promi
   }
   if (existing.error.code !== 'NOT_FOUND') throw fromApiError(existing.error);
 
-  const envVar = options.envVar === undefined ? suggestEnvVar(name) || null : options.envVar || null;
   const secret = await readSecretValue(ctx.io, `Value for ${printable(name)}`);
+  // What the value's shape says (provider, its SDKs' env var, a tag like "live"); the user's flags win.
+  const identity = identifyValue(secret);
+  const envVar = options.envVar !== undefined ? options.envVar || null : identity?.envVar ?? (suggestEnvVar(name) || null);
+  const provider = options.provider ?? identity?.provider;
   const key = await ctx.call('createKey', {
     name,
     secret,
     envVar,
-    tags: options.tag ?? [],
+    tags: [...(options.tag ?? []), ...(identity?.tag ? [identity.tag] : [])],
     ...(options.notes !== undefined ? { notes: options.notes } : {}),
-    ...(options.provider !== undefined ? { provider: options.provider } : {}),
+    ...(provider !== undefined ? { provider } : {}),
   });
-  ctx.output.note(`Added ${printable(key.name)}${key.envVar ? ` as $${key.envVar}` : ''}.`);
+  const recognised = identity && options.provider === undefined ? ` (recognised as ${printable(identity.provider)})` : '';
+  ctx.output.note(`Added ${printable(key.name)}${key.envVar ? ` as $${key.envVar}` : ''}${recognised}.`);
 }

@@ -7,7 +7,7 @@ import { findReferences, replaceReferences, type ReferenceOccurrence } from '../
 import { MIN_MASKED_LENGTH } from '../../core/run/stream-masker';
 import { collect, withCodeOption } from '../command-kit';
 import type { CliContext } from '../context';
-import { loadEnvFile, type LoadedEnvFile } from '../env/env-file';
+import { loadEnvFile } from '../env/env-file';
 import { usageError } from '../errors';
 import { printable } from '../io/output';
 import { resolveReferences, type ReferenceSite } from '../refs/resolve-references';
@@ -94,6 +94,9 @@ async function runProgram(ctx: CliContext, command: string[], options: RunOption
     if (file?.scanned.values.has(variable)) ctx.output.note(`note: $${variable} comes from the key "${printable(key.name)}", not from ${printable(file.path)}.`);
     env[variable] = values.get(key.id)!;
   }
+  for (const [variable, value] of Object.entries(env)) {
+    if (value?.includes('\0')) throw usageError(`$${variable} holds a NUL character, which no environment variable can carry.`);
+  }
   if (options.mask) warnUnmasked(ctx, values, [...byVar.values(), ...referenced.values()]);
   await ctx.output.flush();
 
@@ -140,5 +143,3 @@ function warnUnmasked(ctx: CliContext, values: ReadonlyMap<string, string>, keys
     ctx.output.note(`warning: the value of "${printable(key.name)}" is shorter than ${MIN_MASKED_LENGTH} characters, so --mask leaves it alone.`);
   }
 }
-
-export type { LoadedEnvFile };

@@ -10,16 +10,20 @@ export interface LoadedEnvFile {
   scanned: ScannedDotenv;
 }
 
-/** A .env file read as dotenv reads it; a missing or unreadable file is a usage error that names it. */
-export async function loadEnvFile(path: string): Promise<LoadedEnvFile> {
-  let text: string;
+/** A text file the user named (a .env file, a template); one that cannot be read is a usage error naming it. */
+export async function readTextFile(path: string): Promise<string> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : 'it cannot be read';
     throw usageError(`Cannot read ${printable(path)}: ${why}.`);
   }
+}
+
+/** A .env file read as dotenv reads it. */
+export async function loadEnvFile(path: string): Promise<LoadedEnvFile> {
+  const text = await readTextFile(path);
   try {
     return { path, text, scanned: scanDotenv(text) };
   } catch (error) {

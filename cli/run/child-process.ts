@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
-import type { Writable } from 'node:stream';
-import { createMasker } from '../../core/run/stream-masker';
+import type { Readable, Writable } from 'node:stream';
+import { createMasker, type StreamMasker } from '../../core/run/stream-masker';
 import { MaskingStream } from './masking-stream';
 import { childGotTerminalInterrupt } from './terminal-interrupt';
 
@@ -25,10 +24,13 @@ export type ChildOutcome = { exitCode: number } | { spawnError: NodeJS.ErrnoExce
  */
 export async function runChild(command: string, args: readonly string[], options: ChildOptions): Promise<ChildOutcome> {
   const masking = options.maskValues === null ? null : createMasker(options.maskValues);
-  const child = spawn(command, args, {
-    env: options.env,
-    stdio: masking ? ['inherit', 'pipe', 'pipe'] : 'inherit',
-  });
+  let child: ChildProcess;
+  try {
+    child = spawn(command, args, { env: options.env, stdio: masking ? ['inherit', 'pipe', 'pipe'] : 'inherit' });
+  } catch (error) {
+    // Thrown before starting (e.g. an argument with a NUL byte); Node's message may quote the env, so only the code goes on.
+    return { spawnError: Object.assign(new Error('spawn failed'), { code: (error as NodeJS.ErrnoException).code ?? 'EINVAL' }) };
+  }
   const forward = (signal: NodeJS.Signals) => {
     if (signal === 'SIGINT' && child.pid !== undefined && childGotTerminalInterrupt(child.pid)) return;
     child.kill(signal);
@@ -52,11 +54,32 @@ export async function runChild(command: string, args: readonly string[], options
   }
 }
 
-/** Child output → masker → our stream, with backpressure, resolving once the last byte was written. */
-async function pipeMasked(source: NodeJS.ReadableStream, masker: ConstructorParameters<typeof MaskingStream>[0], target: Writable): Promise<void> {
+/**
+ * Child output → masker → our stream, with backpressure, resolving once the last byte was written.
+ * If our reader goes away (`| head`), the program's pipe is closed too, so it meets EPIPE as it
+ * would without --mask, instead of blocking on a pipe nobody reads.
+ */
+function pipeMasked(source: Readable, masker: StreamMasker, target: Writable): Promise<void> {
   const masking = new MaskingStream(masker);
-  source.pipe(masking).pipe(target, { end: false });
-  await once(masking, 'end');
-  // On macOS a pipe to our stdout is asynchronous: wait until what was handed over is written.
-  await new Promise<void>((resolve) => target.write(Buffer.alloc(0), () => resolve()));
+  return new Promise<void>((resolve) => {
+    const readerGone = () => {
+      source.destroy();
+      masking.destroy();
+      resolve();
+    };
+    target.once('error', readerGone);
+    masking.on('data', (chunk: Buffer) => {
+      if (!target.write(chunk)) {
+        masking.pause();
+        target.once('drain', () => masking.resume());
+      }
+    });
+    masking.once('end', () => {
+      target.off('error', readerGone);
+      // On macOS a pipe to our stdout is asynchronous: wait until what was handed over is written.
+      target.write(Buffer.alloc(0), () => resolve());
+    });
+    source.on('error', readerGone);
+    source.pipe(masking);
+  });
 }

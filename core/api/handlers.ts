@@ -78,9 +78,10 @@ export const handlers: Handlers = {
   readSecrets: async (vault, { keys, purpose, command }) => {
     const records = await resolveAll(vault, keys);
     const values = await readValues(vault, records);
-    const detail = { keys: records.length, keyIds: records.map((r) => r.id).join(',') };
+    const used = unique(records).map((r) => r.id);
+    const detail = { keys: used.length, keyIds: used.join(',') };
     vault.recordUse(
-      records.map((r) => r.id),
+      used,
       purpose === 'run'
         ? { event: 'run', detail: { command: command ?? null, ...detail } }
         : { event: 'export', detail: { format: 'template', ...detail } },

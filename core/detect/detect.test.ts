@@ -15,6 +15,7 @@ export const DECOYS: Record<string, string> = {
   sha256: `FROM node@sha256:${t('hex', 64, 'decoy-sha256')}\nchecksum = "${t('hex', 64, 'decoy-sha256b')}"`,
   dataUri: `.logo { background: url(data:image/png;base64,iVBORw0KGgo${t('base64', 2000, 'decoy-png')}=); }`,
   awsDocs: 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  testMarkers: `const value = 'sk_live_FAKE${t('alnum', 20, 'decoy-fake')}';\nconst other = "ghp_DUMMY${t('alnum', 31, 'decoy-dummy')}";\nconst TOKEN = 'test-token-0123456789';`,
   markedExample: `STRIPE_SECRET_KEY=sk_live_EXAMPLE${t('alnum', 20, 'decoy-ex')}\nGITHUB_TOKEN=ghp_EXAMPLE${t('alnum', 29, 'decoy-ex2')}`,
   packageLockIntegrity: `"integrity": "sha512-${t('base64', 86, 'decoy-integrity')}==",\n"resolved": "https://registry.npmjs.org/ignore/-/ignore-7.0.5.tgz"`,
   goSum: `golang.org/x/oauth2 v0.15.0 h1:${t('base64', 43, 'decoy-gosum')}=`,

@@ -97,11 +97,41 @@ interface Mode {
   inText: boolean;
 }
 
+/**
+ * The keywords of every rule that occur in the text, found in one pass: checking each rule's
+ * keywords with includes() would read the text once per keyword, some 60 times.
+ */
+interface KeywordIndex {
+  pattern: RegExp;
+  /** For each keyword, the keywords it contains ('sk_live_' contains 'sk'): a match counts for all. */
+  implied: Map<string, string[]>;
+}
+
+const keywordIndexes = new WeakMap<readonly DetectionRule[], KeywordIndex>();
+function keywordsIn(text: string, rules: readonly DetectionRule[]): Set<string> {
+  let index = keywordIndexes.get(rules);
+  if (!index) {
+    const keywords = [...new Set(rules.flatMap((r) => r.keywords))].sort((a, b) => b.length - a.length);
+    index = {
+      pattern: new RegExp(keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi'),
+      implied: new Map(keywords.map((k) => [k, keywords.filter((other) => k.includes(other))])),
+    };
+    keywordIndexes.set(rules, index);
+  }
+  const present = new Set<string>();
+  const { pattern, implied } = index;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    for (const keyword of implied.get(match[0].toLowerCase()) ?? []) present.add(keyword);
+  }
+  return present;
+}
+
 function findCandidates(text: string, rules: readonly DetectionRule[], mode: Mode): Candidate[] {
-  const lower = mode.inText ? text.toLowerCase() : '';
+  const present = mode.inText ? keywordsIn(text, rules) : null;
   const found: Candidate[] = [];
   rules.forEach((rule, priority) => {
-    if (mode.inText && !rule.keywords.some((keyword) => lower.includes(keyword))) return;
+    if (present && !rule.keywords.some((keyword) => present.has(keyword))) return;
     const pattern = patternOf(rule);
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
@@ -133,10 +163,16 @@ function passes(
   return rule.accept ? rule.accept(secret, context) : true;
 }
 
+/** How far either side of a match a line's context is read: minified files have megabyte lines. */
+const CONTEXT_CHARS = 200;
+
+/** The line a match starts on, cut to CONTEXT_CHARS either side of it. */
 function lineAround(text: string, offset: number): string {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  const newline = text.indexOf('\n', offset);
-  return text.slice(start, newline === -1 ? text.length : newline);
+  const from = Math.max(0, offset - CONTEXT_CHARS);
+  const window = text.slice(from, offset + CONTEXT_CHARS);
+  const at = offset - from;
+  const newlineAfter = window.indexOf('\n', at);
+  return window.slice(window.lastIndexOf('\n', at - 1) + 1, newlineAfter === -1 ? window.length : newlineAfter);
 }
 
 function resolveOverlaps(candidates: Candidate[]): Candidate[] {

@@ -5,11 +5,12 @@
 
 /**
  * Providers mark their documentation keys with EXAMPLE (AWS: AKIAIOSFODNN7EXAMPLE and
- * wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY). A real random key spelling "example" is vanishingly
- * unlikely, so any case counts.
+ * wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY), and test suites mark theirs with FAKE or DUMMY
+ * (sk_live_FAKE...). A random key spelling "example" in any case, or FAKE or DUMMY in capitals,
+ * is vanishingly unlikely (about 1 in 10^5 for a 40-character key), so these are never reported.
  */
 export function isDocumentationExample(secret: string): boolean {
-  return /example/i.test(secret);
+  return /example/i.test(secret) || /FAKE|DUMMY/.test(secret);
 }
 
 /**
@@ -22,7 +23,7 @@ export function hasFillerRun(secret: string): boolean {
 
 /** Words that mark a value in an assignment as a template, not a key (generic rule only). */
 const PLACEHOLDER_WORDS =
-  /example|sample|dummy|placeholder|changeme|change[_-]me|your[_-]?(?:api[_-]?)?(?:key|token|secret|password)|replace[_-]?me|redacted|insert[_-]|xxxx|\*\*\*\*|todo|fixme|lorem|foobar/i;
+  /example|sample|dummy|placeholder|changeme|change[_-]me|your[_-]?(?:api[_-]?)?(?:key|token|secret|password)|^your[_-]|replace[_-]?me|redacted|insert[_-]|xxxx|\*\*\*\*|todo|fixme|lorem|foobar|(?:^|[_-])(?:test|fake)(?:[_-]|$)/i;
 
 /** Template and interpolation syntax: ${VAR}, {{ var }}, <your-key>, %(name)s, $VAR. */
 const TEMPLATE_SYNTAX = /\$\{|\{\{|\}\}|^<.*>$|%\(|^\$[A-Za-z_]|keystash:\/\//;

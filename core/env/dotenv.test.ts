@@ -3,31 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dotenvAssignment } from './dotenv-format';
 import { scanDotenv } from './dotenv-scan';
 import { renderExport, shellQuote } from './export-formats';
-
-/** The tricky cases a real .env file has; every value here is made up. */
-export const TRICKY_ENV = [
-  '# a comment line',
-  'PLAIN=plain-value-1',
-  'export EXPORTED=exported-value-2',
-  'SPACED = spaced-value-3   # trailing comment',
-  'HASH_IN_DOUBLE="value # with hash 4"',
-  "HASH_IN_SINGLE='value # with hash 5'",
-  "SINGLE='it is $literal \\n here 6'",
-  'DOUBLE_ESCAPES="line-a\\nline-b 7"',
-  'BACKTICK=`has \'single\' and "double" 8`',
-  'PEM="-----BEGIN TEST KEY-----',
-  'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=',
-  'MDEyMzQ1Njc4OWFiY2RlZg==',
-  '-----END TEST KEY-----"',
-  'EMPTY=',
-  'EMPTY_QUOTED=""',
-  'DUPLICATE=first-value-9',
-  'UNICODE="clé 🔑 10"',
-  'DUPLICATE=second-value-11',
-  '   INDENTED=indented-value-12',
-  'DOTTED.NAME=dotted-value-13',
-  '',
-].join('\n');
+import { TRICKY_ENV } from './tricky-env.fixture';
 
 describe('scanDotenv', () => {
   it('reads the tricky cases exactly as dotenv does, with lines and value positions', () => {

@@ -1,13 +1,7 @@
 import { envVar as envVarSchema, keyName, secretValue, type ImportEntry } from '../api/schemas';
+import { identifyValue } from '../detect';
 import { looksLikeReference } from '../refs/reference';
 import type { ScannedDotenv } from './dotenv-scan';
-
-/** What a detector says about a value: who issued it, and a tag worth suggesting. */
-export interface ValueIdentity {
-  provider: string;
-  tag?: string;
-}
-export type IdentifyValue = (value: string) => ValueIdentity | null;
 
 /** One variable of the file and what import will do with it, before anything is written. */
 export interface ImportRow {
@@ -24,17 +18,21 @@ export interface ImportRow {
 
 /**
  * Turns a scanned .env file into import rows: the key is named after the variable and exported
- * under it, the provider and a tag come from the detectors, and --tag tags are added. Rows that
+ * under it (the file says that is how the program reads it), the provider and a tag come from the
+ * detectors (core/detect), and --tag tags are added. `skip` names variables that are settings
+ * (PORT, NODE_ENV), which stay in the file as they are. Rows that
  * cannot become keys say why: an empty value, a value that is already a reference, a variable name
  * that no environment could use, a value too large for the keychain.
  * Shared by `keystash import` and (later) the app's Import .env… preview.
  */
-export function planDotenvImport(scanned: ScannedDotenv, options: { tags: readonly string[]; identify?: IdentifyValue }): ImportRow[] {
+export function planDotenvImport(scanned: ScannedDotenv, options: { tags: readonly string[]; skip?: readonly string[] }): ImportRow[] {
+  const skip = new Set(options.skip ?? []);
   const linesOf = new Map<string, number[]>();
   for (const entry of scanned.entries) linesOf.set(entry.key, [...(linesOf.get(entry.key) ?? []), entry.line]);
   return [...scanned.values.values()].map(({ key: variable, value, line }) => {
     const row = { variable, line, overriddenLines: (linesOf.get(variable) ?? []).slice(0, -1) };
     const refuse = (status: 'skipped' | 'failed', reason: string): ImportRow => ({ ...row, entry: null, status, reason });
+    if (skip.has(variable)) return refuse('skipped', 'left out on request (a setting, not a secret)');
     if (value === '') return refuse('skipped', 'empty value');
     if (looksLikeReference(value.trim())) return refuse('skipped', 'already a keystash:// reference');
     const name = keyName.safeParse(variable);
@@ -43,7 +41,8 @@ export function planDotenvImport(scanned: ScannedDotenv, options: { tags: readon
     if (!envVar.success) return refuse('failed', 'not a valid environment variable name (letters, digits and _ only)');
     const secret = secretValue.safeParse(value);
     if (!secret.success) return refuse('failed', secret.error.issues[0]?.message ?? 'the value cannot be stored');
-    const identity = options.identify?.(value) ?? null;
+    if (value.includes('\0')) return refuse('failed', 'the value contains a NUL character, which the keychain cannot store');
+    const identity = identifyValue(value);
     const tags = [...options.tags, ...(identity?.tag ? [identity.tag] : [])];
     return {
       ...row,

@@ -151,7 +151,14 @@ export class KeyService {
           Object.assign(step.outcome, { status: 'skipped', reason: 'the vault already holds this value' });
         } else {
           written.push({ account, previous });
-          await this.keychain.set(account, step.entry.secret);
+          try {
+            await this.keychain.set(account, step.entry.secret);
+          } catch (error) {
+            // A value this keychain refuses (a NUL byte) fails its entry; anything else stops the import.
+            if (!(error instanceof VaultError && error.code === 'INVALID_ARGUMENT')) throw error;
+            written.pop();
+            Object.assign(step.outcome, { status: 'failed', id: null, reason: error.message });
+          }
         }
         options.onProgress?.(done + 1, plan.length);
       }

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom as random } from '../test-support/seeded-random';
 import { findReferences, replaceReferences } from './find-references';
 import { InvalidReferenceError, parseReference, referenceFor, referenceForId } from './reference';
-
-function random(seed: number) {
-  let s = seed >>> 0 || 1;
-  return (n: number) => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) % n;
-  };
-}
 
 const ID = '3f2c8a4e-9b1d-4c6e-8f0a-1b2c3d4e5f60';
 

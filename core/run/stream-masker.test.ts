@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom as random } from '../test-support/seeded-random';
 import { SecretMatcher } from './secret-matcher';
 import { createMasker, MASK, maskPatterns, MIN_MASKED_LENGTH } from './stream-masker';
-
-/** A small deterministic PRNG, so a failing split can be reproduced from the printed seed. */
-function random(seed: number) {
-  let s = seed >>> 0 || 1;
-  return (n: number) => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) % n;
-  };
-}
 
 /** The reference answer, on the whole text at once: overlapping occurrences merge, touching ones do not. */
 function maskWhole(text: string, values: readonly string[]): string {

@@ -92,5 +92,5 @@ function notesFor(ruleId: string, group: readonly ScanFinding[]): string {
   const where = (f: ScanFinding) => `${f.path}:${f.line}`;
   const listed = group.slice(0, LOCATIONS_IN_NOTES).map(where).join(', ');
   const more = group.length > LOCATIONS_IN_NOTES ? ` and ${group.length - LOCATIONS_IN_NOTES} more places` : '';
-  return `Imported by keystash scan (rule ${ruleId}): found in ${listed}${more}.`;
+  return `Imported by keystash scan (rule ${ruleId}): found in ${listed}${more}.`.slice(0, LIMITS.notesMax);
 }

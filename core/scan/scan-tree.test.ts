@@ -1,23 +1,15 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeToken as t } from '../detect/fake-token';
 import { maskSecret } from '../detect/mask';
 import { RULES } from '../detect/rules';
 import { isVaultError } from '../errors';
 import { scanTree, type ScanOutcome, type ScanProgress } from './scan-tree';
 import { writePlantedTree, type PlantedTree } from './test-support/planted-tree';
+import { useTempFolders } from './test-support/temp-folders';
 
-const temporaryFolders: string[] = [];
-async function tempFolder(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'keystash-scan-'));
-  temporaryFolders.push(dir);
-  return dir;
-}
-afterAll(async () => {
-  await Promise.all(temporaryFolders.map((dir) => rm(dir, { recursive: true, force: true })));
-});
+const tempFolder = useTempFolders('keystash-scan-');
 
 describe('scanTree on the planted tree', () => {
   let tree: PlantedTree;

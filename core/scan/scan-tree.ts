@@ -113,7 +113,7 @@ export async function scanTree(dir: string, options: ScanOptions = {}): Promise<
 }
 
 async function assertFolder(root: string): Promise<void> {
-  let isFolder = false;
+  let isFolder: boolean;
   try {
     isFolder = (await stat(root)).isDirectory();
   } catch {

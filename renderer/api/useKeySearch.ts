@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { call } from './client';
 import type { KeySummaries } from './useKeySummaries';
 import type { ApiError, KeySummary, ListKeysArgs } from './types';
@@ -35,34 +35,44 @@ function summariesOf(ids: readonly string[], byId: ReadonlyMap<string, KeySummar
  * and answers with ids, which map onto the held summaries. The request leaves on the keystroke
  * itself (no debounce: core answers a 10,000-key search in a few ms); an answer to an older
  * request is dropped, and rendering an answer is a transition, so it never holds up typing.
+ * "All keys" by name is the order listKeys({}) answered with: it is shown in the same render,
+ * without a call, which is also what paints the list right after unlock.
  */
 export function useKeySearch(args: ListKeysArgs, summaries: KeySummaries | null): KeySearch {
-  const [state, setState] = useState<KeySearch>({ shown: null, error: null });
-  const hasShown = useRef(false);
+  const [answer, setAnswer] = useState<KeySearch>({ shown: null, error: null });
+  const hasAnswered = useRef(false);
+  const allKeys = useMemo(() => (summaries && isAllKeys(args) ? { args, keys: summaries.all } : null), [args, summaries]);
 
   useEffect(() => {
     if (!summaries) return;
-    const show = (keys: KeySummary[]) => {
-      const update = () => setState({ shown: { args, keys }, error: null });
-      // The first list replaces "Loading keys…": nothing to keep responsive, so no time slicing.
-      if (hasShown.current) startTransition(update);
-      else update();
-      hasShown.current = true;
-    };
-    if (isAllKeys(args)) {
-      show(summaries.all);
+    if (allKeys) {
+      // Kept as the answer too, so a search typed next shows all keys, not an older result, until it is answered.
+      setAnswer((previous) => (previous.shown === allKeys ? previous : { shown: allKeys, error: null }));
       return;
     }
     let current = true;
     void call('searchKeyIds', args).then((result) => {
       if (!current) return;
-      if (result.ok) show(summariesOf(result.value.ids, summaries.byId));
-      else startTransition(() => setState((previous) => ({ shown: previous.shown, error: result.error })));
+      let update: () => void;
+      if (result.ok) {
+        // Mapped here, once: an updater function may run again while React renders.
+        const next = { shown: { args, keys: summariesOf(result.value.ids, summaries.byId) }, error: null };
+        update = () => setAnswer(next);
+      } else {
+        const { error } = result;
+        update = () => setAnswer((previous) => ({ shown: previous.shown, error }));
+      }
+      // The first answer replaces "Loading keys…": nothing to keep responsive, so no time slicing.
+      if (hasAnswered.current) startTransition(update);
+      else update();
+      hasAnswered.current = true;
     });
     return () => {
       current = false;
     };
-  }, [args, summaries]);
+  }, [args, summaries, allKeys]);
+
+  const state: KeySearch = allKeys ? { shown: allKeys, error: null } : answer;
 
   // On the performance timeline (DevTools, scripts/measure-ui.mjs): the moment a result is committed.
   const { shown } = state;

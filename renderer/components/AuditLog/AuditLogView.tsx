@@ -3,6 +3,7 @@ import type { AuditEvent } from '../../api/types';
 import { useAudit } from '../../api/useAudit';
 import type { KeySummaries } from '../../api/useKeySummaries';
 import { formatPreciseTime, formatRelative } from '../../format/dates';
+import { plural } from '../../format/text';
 import { Icon } from '../Icon/Icon';
 import { AUDIT_EVENT_LABELS, AUDIT_EVENTS_IN_ORDER, detailText, keyNameOf, toneOf } from './audit-labels';
 import { UnlockFailures } from './UnlockFailures';
@@ -66,7 +67,7 @@ export function AuditLogView({ keys, onBack }: { keys: KeySummaries | null; onBa
           </select>
         </div>
         <span className="audit__count" aria-live="polite">
-          {audit.data && (entries.length === PAGE ? `Latest ${PAGE} entries` : `${entries.length.toLocaleString()} ${entries.length === 1 ? 'entry' : 'entries'}`)}
+          {audit.data && (entries.length === PAGE ? `Latest ${PAGE} entries` : plural(entries.length, 'entry', 'entries'))}
         </span>
       </div>
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { call } from '../../api/client';
 import { messageFor } from '../../api/errors';
 import type { AuditVerification } from '../../api/types';
+import { formatCount } from '../../format/text';
 import { Icon } from '../Icon/Icon';
 
 type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; result: AuditVerification } | { kind: 'error'; message: string };
@@ -23,7 +24,7 @@ export function VerifyIntegrity() {
       <div role="status" className="verify__result">
         {state.kind === 'done' && state.result.ok && (
           <p className="notice notice--success">
-            <Icon name="check" /> Intact: all {state.result.entries.toLocaleString()} entries are linked and unaltered.
+            <Icon name="check" /> Intact: all {formatCount(state.result.entries)} entries are linked and unaltered.
           </p>
         )}
         {state.kind === 'done' && !state.result.ok && (

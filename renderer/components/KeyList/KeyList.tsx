@@ -75,7 +75,12 @@ export const KeyList = memo(function KeyList({ keys, selectedId, onSelect, onCop
     const index = keys.findIndex((key) => key.id === id);
     if (index === -1) return;
     pendingScroll.current = null;
-    virtualizer.scrollToIndex(index, { align: 'auto' });
+    // Judged from the virtualizer's own numbers: scrollToIndex reads the element's scroll height,
+    // which forces a layout, and every new search result "selects" its first row.
+    const top = index * ROW_HEIGHT;
+    const offset = virtualizer.scrollOffset ?? 0;
+    const inView = top >= offset && top + ROW_HEIGHT <= offset + (virtualizer.scrollRect?.height ?? 0);
+    if (!inView) virtualizer.scrollToIndex(index, { align: 'auto' });
   }, [selectedId, keys, virtualizer]);
 
   const selectedIndex = selectedId === null ? -1 : keys.findIndex((key) => key.id === selectedId);

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { formatCount, plural } from '../../format/text';
 import type { SortChoice } from '../../screens/Main/useKeyFilters';
 
 export interface KeyListHeaderProps {
@@ -24,7 +25,7 @@ export function KeyListHeader({ title, shown, total, sort, searching, onSortChan
   const choices: SortChoice[] = searching ? ['relevance', 'name', 'lastUsed', 'created'] : ['name', 'lastUsed', 'created'];
   let count = '';
   if (shown !== null && total !== null) {
-    count = shown === total ? `${total.toLocaleString()} ${total === 1 ? 'key' : 'keys'}` : `${shown.toLocaleString()} of ${total.toLocaleString()}`;
+    count = shown === total ? plural(total, 'key') : `${formatCount(shown)} of ${formatCount(total)}`;
   }
   return (
     <div className="list-header">

@@ -1,5 +1,6 @@
 import { memo, useId } from 'react';
 import type { KeyFilter, SmartFilterCounts, TagCount } from '../../api/types';
+import { formatCount } from '../../format/text';
 import { Icon, type IconName } from '../Icon/Icon';
 
 export interface SidebarProps {
@@ -44,7 +45,7 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
         <Icon name="key" />
         <span className="nav-item__label">All keys</span>
         <span id={allCountId} className="nav-item__count" aria-hidden="true">
-          {total === null ? '' : total.toLocaleString()}
+          {total === null ? '' : formatCount(total)}
         </span>
       </button>
 
@@ -103,7 +104,7 @@ function SmartFilterItem({ filter, label, icon, tone, count, selected, onFilter 
         <Icon name={icon} />
         <span className="nav-item__label">{label}</span>
         <span id={countId} className={`nav-item__count${toned}`} aria-hidden="true">
-          {count === null ? '' : count.toLocaleString()}
+          {count === null ? '' : formatCount(count)}
         </span>
       </button>
     </li>
@@ -132,7 +133,7 @@ function TagItem({ tag, selected, onToggle, onRename, onDelete }: TagItemProps) 
         <Icon name="tag" />
         <span className="nav-item__label">{tag.name}</span>
         <span id={countId} className="nav-item__count" aria-hidden="true">
-          {tag.count.toLocaleString()}
+          {formatCount(tag.count)}
         </span>
       </button>
       {/* Named by title, not aria-label: the name is the same, but "Rename tag …" must not be what a
