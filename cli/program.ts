@@ -2,8 +2,10 @@ import { Command } from 'commander';
 import packageJson from '../package.json';
 import { registerAdd } from './commands/add';
 import { registerAudit } from './commands/audit';
+import { registerBackup } from './commands/backup';
 import { registerClipboardHelper } from './commands/clipboard-helper';
 import { registerCopy } from './commands/copy';
+import { registerDoctor } from './commands/doctor';
 import { registerEdit } from './commands/edit';
 import { registerExport } from './commands/export';
 import { registerGet } from './commands/get';
@@ -12,6 +14,7 @@ import { registerInit } from './commands/init';
 import { registerInject } from './commands/inject';
 import { registerList } from './commands/list';
 import { registerRef } from './commands/ref';
+import { registerRestore } from './commands/restore';
 import { registerRm } from './commands/rm';
 import { registerRotate } from './commands/rotate';
 import { registerRun } from './commands/run';
@@ -68,7 +71,10 @@ export function buildProgram(ctx: CliContext): Command {
     registerInject,
     registerImport,
     registerExport,
+    registerBackup,
+    registerRestore,
     registerAudit,
+    registerDoctor,
     registerScan,
     registerSettings,
     registerClipboardHelper,

@@ -43,3 +43,14 @@ export class VaultError extends Error {
 export function isVaultError(error: unknown): error is VaultError {
   return error instanceof VaultError;
 }
+
+/**
+ * Text a caller or a file supplied (a field name, a key name), fit to quote in a message: cut to
+ * `max` characters and JSON-quoted, with C1 controls escaped too, so it can neither flood a
+ * message nor slip a terminal escape sequence into a user's terminal.
+ */
+export function quoteForMessage(text: string, max = 40): string {
+  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+  // eslint-disable-next-line no-control-regex
+  return JSON.stringify(cut).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,15 +1,17 @@
 import { EventEmitter } from 'node:events';
 import { hostname, userInfo } from 'node:os';
-import type { AuthStatus, CopyReceipt, KeyList, Settings } from './api/results';
+import type { AuthStatus, CopyReceipt, DriftReport, KeyList, Settings } from './api/results';
 import type { KeyRef } from './api/schemas';
 import type { AuditRecord } from './audit/audit-log';
 import { AuditLog } from './audit/audit-log';
 import { AuthService } from './auth/auth-service';
+import { BackupService } from './backup/backup-service';
 import { AuthStore, type SessionRecord } from './auth/auth-store';
 import { Session } from './auth/session';
 import { recoveryCodeRequired } from './auth/throttle-policy';
 import { ClipboardGuard } from './clipboard/clipboard-guard';
 import type { ClipboardPort } from './clipboard/clipboard-port';
+import { DoctorService } from './doctor/doctor-service';
 import { VaultError } from './errors';
 import { IndexStore } from './index/index-store';
 import { watchIndexFile } from './index/index-watcher';
@@ -19,6 +21,9 @@ import { KeyService } from './keys/key-service';
 import { TagService } from './tags/tag-service';
 
 export const REVEAL_SECONDS = 15;
+
+/** How long after an unlock its background drift check answers checkDrift (see operations.ts). */
+export const DRIFT_REUSE_MS = 30_000;
 
 export interface VaultOptions {
   home: string;
@@ -53,6 +58,8 @@ export class Vault extends EventEmitter<VaultEvents> {
   readonly index: IndexStore;
   readonly keys: KeyService;
   readonly tags: TagService;
+  readonly backups: BackupService;
+  readonly doctor: DoctorService;
   readonly audit: AuditLog;
   private readonly auth: AuthService;
   private readonly authStore: AuthStore;
@@ -63,6 +70,7 @@ export class Vault extends EventEmitter<VaultEvents> {
   private background: Promise<void> = Promise.resolve();
   private knownSession: SessionRecord | null = null;
   private stopWatching: (() => void) | null = null;
+  private unlockDriftCheck: { report: Promise<DriftReport>; startedAt: number } | null = null;
 
   constructor(private readonly options: VaultOptions) {
     super();
@@ -70,6 +78,8 @@ export class Vault extends EventEmitter<VaultEvents> {
     this.index = new IndexStore(options.home, options.keychain);
     this.keys = new KeyService(this.index, options.keychain, this.now);
     this.tags = new TagService(this.index, this.now);
+    this.backups = new BackupService(this.index, this.keys, options.keychain, this.now);
+    this.doctor = new DoctorService(this.index, options.keychain, this.now);
     this.audit = new AuditLog(options.home, this.now);
     this.authStore = new AuthStore(options.keychain);
     this.session = new Session(this.authStore, this.now);
@@ -133,13 +143,17 @@ export class Vault extends EventEmitter<VaultEvents> {
   async unlock(code: string): Promise<AuthStatus> {
     await this.auth.checkUnlockCode(code);
     await this.openSession();
-    return this.status();
+    const status = await this.status();
+    this.checkDriftInBackground();
+    return status;
   }
 
   async unlockWithRecoveryCode(code: string): Promise<AuthStatus> {
     await this.auth.checkRecoveryCode(code);
     await this.openSession();
-    return this.status();
+    const status = await this.status();
+    this.checkDriftInBackground();
+    return status;
   }
 
   /** Ends the shared session, clears a copied value, and drops the data key and index from memory. */
@@ -209,6 +223,18 @@ export class Vault extends EventEmitter<VaultEvents> {
     return { value };
   }
 
+  /**
+   * Drift between the index and the keychain. The first call within DRIFT_REUSE_MS of an unlock
+   * takes the check that unlock started in the background (waiting for it if it is still running);
+   * every other call, and refresh, lists the keychain now.
+   */
+  async checkDrift(options: { refresh?: boolean } = {}): Promise<DriftReport> {
+    const started = this.unlockDriftCheck;
+    this.unlockDriftCheck = null;
+    if (started && !options.refresh && this.now() - started.startedAt < DRIFT_REUSE_MS) return started.report;
+    return this.doctor.check();
+  }
+
   /** Marks keys as used and audits the use, after the caller already has its answer. */
   recordUse(ids: readonly string[], audit: AuditRecord): void {
     this.defer(async () => {
@@ -235,7 +261,10 @@ export class Vault extends EventEmitter<VaultEvents> {
     if (this.stopWatching) return;
     const timer = setInterval(() => void this.checkSession(), this.pollIntervalMs());
     timer.unref();
-    const stopIndexWatch = watchIndexFile(this.index, () => this.emit('vaultChanged'));
+    // While locked the window shows no keys, and it loads them all on unlock: nothing to refresh.
+    const stopIndexWatch = watchIndexFile(this.index, () => {
+      if (this.knownSession) this.emit('vaultChanged');
+    });
     this.stopWatching = () => {
       clearInterval(timer);
       stopIndexWatch();
@@ -288,12 +317,25 @@ export class Vault extends EventEmitter<VaultEvents> {
 
   private async forgetLocally(reason: LockReason, audit: boolean): Promise<void> {
     this.knownSession = null;
+    this.unlockDriftCheck = null; // its report holds key names
     this.index.forget();
     await this.clipboardGuard?.clearIfUnchanged(reason === 'quit' ? 'quit' : 'lock').catch(() => false);
     if (audit) {
       await this.audit.append({ event: 'lock', detail: { reason } }).catch((e: unknown) => this.emit('backgroundError', e));
       this.emit('locked', reason);
     }
+  }
+
+  /**
+   * Only for watching hosts (the app, the browser host), whose window asks for the report right
+   * after unlocking: a CLI command would wait at exit for a check nobody reads. Not awaited: listing
+   * the keychain takes about 1 s per 500 entries. A failure is reported by the checkDrift that takes it.
+   */
+  private checkDriftInBackground(): void {
+    if (!this.stopWatching) return;
+    const report = this.doctor.check();
+    report.catch(() => undefined);
+    this.unlockDriftCheck = { report, startedAt: this.now() };
   }
 
   private pollIntervalMs(): number {

@@ -98,7 +98,7 @@ export async function openConsoleLink(
   const verdict = checkConsoleLink(details.url, keyUrls);
   if (!verdict.open) return refused(verdict.reason);
   try {
-    await options.openExternal(verdict.url);
+    await options.openExternal(verdict.url); // eng-disable OPEN_EXTERNAL_JS_CHECK: verdict.url passed checkConsoleLink (https only, no credentials, exactly a stored Console URL)
     return true;
   } catch (error) {
     options.onError?.(withoutUrl(error, verdict.url));

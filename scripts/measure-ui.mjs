@@ -27,6 +27,9 @@
 //   --profile DIR     also write Chrome traces and CPU profiles (page and host) to DIR; the
 //                     figures of a profiled run are inflated by the profiler
 //   --json FILE       also write the figures as JSON
+//
+// Erasing the whole query needs no call: "All keys" is the list the window already holds.
+
 // The page harness and the page.evaluate callbacks run in the browser:
 /* global window, document, requestAnimationFrame, addEventListener */
 import { spawnSync } from 'node:child_process';
@@ -39,6 +42,7 @@ const root = resolve(import.meta.dirname, '..');
 if (process.env.KEYSTASH_IN_KEYRING !== '1') {
   const inDisplay = ['xvfb-run', '-a', process.execPath, import.meta.filename, ...process.argv.slice(2)];
   const wrapped = spawnSync(join(root, 'scripts', 'with-keyring'), inDisplay, { stdio: 'inherit', cwd: root });
+  if (wrapped.error) console.error(`measure-ui: could not start scripts/with-keyring: ${wrapped.error.message}`);
   process.exit(wrapped.status ?? 1);
 }
 
@@ -79,6 +83,7 @@ const median = (xs) => {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
 const max = (xs) => Math.max(...xs);
+const round = (x) => Math.round(x * 100) / 100;
 const ms = (x) => `${x.toFixed(1)} ms`;
 const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
 const log = (line) => console.error(`measure-ui: ${line}`);
@@ -128,7 +133,7 @@ try {
     runs: unlockRuns.map((r) => r.painted),
     median: median(unlockRuns.map((r) => r.painted)),
     indexRead: { runs: indexReads, median: median(indexReads) },
-    breakdown: breakdownOf(unlockRuns, ['unlockCall', 'listData', 'render', 'wait', 'paint']),
+    breakdown: breakdownOf(unlockRuns, ['unlockCall', 'listData', 'parse', 'render', 'wait', 'paint']),
   };
   const painted = keystrokes.map((k) => k.painted);
   results.keystroke = {
@@ -139,7 +144,13 @@ try {
     breakdown: breakdownOf(keystrokes, ['request', 'response', 'render', 'wait', 'paint']),
     rowsInDom: max(keystrokes.map((k) => k.rows)),
     callFloor,
-    each: keystrokes.map((k) => ({ key: k.key, query: k.query, results: k.count, ms: Number(k.painted.toFixed(2)) })),
+    each: keystrokes.map((k) => ({
+      key: k.key,
+      query: k.query,
+      results: k.count,
+      ms: round(k.painted),
+      parts: Object.fromEntries(['request', 'response', 'render', 'wait', 'paint'].map((part) => [part, round(k[part])])),
+    })),
   };
   results.heap = { renderer: heap, plainJson: jsonHeap, ratio: heap.used / jsonHeap.records };
 
@@ -216,7 +227,8 @@ async function measureUnlock(session, { profile }) {
     painted: timing.painted - timing.start,
     unlockCall: unlock ? unlock.end - timing.start : NaN,
     listData: unlock ? listEnd - unlock.end : NaN,
-    render: timing.commit - listEnd,
+    parse: timing.held === null ? NaN : timing.held - listEnd,
+    render: timing.commit - (timing.held ?? listEnd),
     wait: timing.frame - timing.commit,
     paint: timing.painted - timing.frame,
     rows: timing.rows,
@@ -374,7 +386,7 @@ function printTable({ unlock, keystroke, heap }) {
 | renderer JS heap after GC | ${mb(heap.renderer.used)} (whole page) | the same ${heap.plainJson.count.toLocaleString('en')} summaries as parsed JSON: ${mb(heap.plainJson.records)} | ${heap.ratio.toFixed(2)}× | ≤ 3× | ${met(heap.ratio <= 3)} |
 
 Where the time goes (medians):
-- unlock: the unlock call ${ms(unlock.breakdown.unlockCall)}, then the list's data ${ms(unlock.breakdown.listData)}, parse, render and commit ${ms(unlock.breakdown.render)}, waiting for the frame ${ms(unlock.breakdown.wait)}, its style, layout and paint ${ms(unlock.breakdown.paint)}
+- unlock: the unlock call ${ms(unlock.breakdown.unlockCall)}, then the list's data ${ms(unlock.breakdown.listData)}, parsing it ${ms(unlock.breakdown.parse)}, render and commit ${ms(unlock.breakdown.render)}, waiting for the frame ${ms(unlock.breakdown.wait)}, its style, layout and paint ${ms(unlock.breakdown.paint)}
 - keystroke: until the request is sent ${ms(keystroke.breakdown.request)}, request and answer ${ms(keystroke.breakdown.response)} (the floor for any call, getSettings: ${ms(keystroke.callFloor)}), parse, render and commit ${ms(keystroke.breakdown.render)}, waiting for the frame ${ms(keystroke.breakdown.wait)}, its style, layout and paint ${ms(keystroke.breakdown.paint)}; at most ${keystroke.rowsInDom} rows in the DOM
 - heap: the window at its unlock screen (code, React, no keys) holds ${mb(heap.renderer.locked)}, so the keys account for ${mb(heap.renderer.used - heap.renderer.locked)} (${((heap.renderer.used - heap.renderer.locked) / heap.plainJson.records).toFixed(2)}× the plain JSON); an empty page holds ${mb(heap.plainJson.emptyPage)}; the summaries are ${mb(heap.plainJson.jsonBytes)} of JSON text
 
@@ -426,7 +438,8 @@ function pageHarness() {
           .getEntriesByType('resource')
           .filter((e) => e.name.includes('/api/') && e.startTime >= state.start)
           .map((e) => ({ op: decodeURIComponent(e.name.split('/api/')[1]), start: e.startTime, end: e.responseEnd }));
-        state.resolve({ start: state.start, commit: state.commit, frame, painted, rows: check.rows, calls });
+        const held = performance.getEntriesByName('keystash:summaries').filter((e) => e.startTime >= state.start);
+        state.resolve({ start: state.start, commit: state.commit, frame, painted, rows: check.rows, calls, held: held.at(-1)?.startTime ?? null });
       });
     });
   };

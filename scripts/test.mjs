@@ -145,7 +145,34 @@ async function playwrightStep(buildPassed) {
 // join the summary. `singleCheck(command, args)` turns a command into a one-test suite, e.g.:
 //   { name: 'electronegativity', run: () => singleCheck(bin('electronegativity'), ['-i', 'out', '-o', join(scratch, 'en.sarif')]) },
 // ---------------------------------------------------------------------------------------------
-const EXTRA_SUITES = [];
+const EXTRA_SUITES = [{ name: 'electronegativity', run: electronegativityStep }];
+
+/**
+ * scripts/electronegativity.mjs: one test per electronegativity check, which passes when the check
+ * has no finding of MEDIUM or above; one failure per such finding, per file it could not parse, and
+ * per suppression without a reason or that suppresses nothing. It scans the built index.html (for the
+ * CSP), so it needs the build.
+ */
+async function electronegativityStep() {
+  if (build?.failed !== 0) {
+    return { passed: 0, failed: 1, skipped: 0, note: 'not run: the build failed, and the built index.html is scanned' };
+  }
+  const report = join(scratch, 'electronegativity.json');
+  const { code, crash } = await run(process.execPath, [join(root, 'scripts', 'electronegativity.mjs'), '--report', report]);
+  const json = readJson(report);
+  if (crash || !json) return { passed: 0, failed: 1, skipped: 0, note: crash ?? `no report (exit code ${code})` };
+  const gated = json.findings.filter((finding) => finding.gated);
+  const failingChecks = new Set(gated.map((finding) => finding.id)).size;
+  const failed = gated.length + json.parseErrors.length + json.suppressionProblems.length;
+  const counts = {
+    passed: json.checks - failingChecks,
+    failed,
+    skipped: 0,
+    note: `${json.checks} checks; ${gated.length} medium+ finding(s), ${json.suppressed.length} suppressed with a reason, ${json.findings.length - gated.length} below medium`,
+  };
+  if (code !== 0 && failed === 0) return { ...counts, failed: 1, note: `exit code ${code} though nothing failed` };
+  return counts;
+}
 
 /** @type {{ name: string, counts: Counts, seconds: number }[]} */
 const results = [];

@@ -28,11 +28,15 @@ const WRONG_TYPED: Record<OperationName, unknown> = {
   readSecrets: { keys: [{ name: 'K' }], purpose: 'leak' },
   importKeys: { entries: [{ name: 'K', secret: '', envVar: null }] },
   exportKeys: { keys: [{ name: 'K' }], format: 'xml' },
+  createBackup: { passphrase: 'short' },
+  restoreBackup: { content: '{}', passphrase: 'long enough passphrase', onConflict: 'merge' },
   listTags: { all: 1 },
   renameTag: { from: 'a', to: 'b,c' },
   deleteTag: { tag: 'x'.repeat(41) },
   getSettings: { x: 1 },
   updateSettings: { autoLockMinutes: 0 },
+  checkDrift: { refresh: 'yes' },
+  repairDrift: { action: 'deleteOrphans', accounts: ['key:not-a-uuid'] },
   listAudit: { event: 'everything' },
   verifyAudit: { deep: true },
 };
@@ -68,6 +72,7 @@ describe('dispatcher', () => {
     expect(windowOperationNames).not.toContain('readSecret');
     expect(windowOperationNames).not.toContain('readSecrets');
     expect(windowOperationNames).not.toContain('exportKeys');
+    expect(windowOperationNames).not.toContain('createBackup');
     const created = await t.dispatch('createKey', { name: 'K', secret: 'v' });
     expect(created.ok).toBe(true);
     expect(await t.dispatch('readSecret', { key: { name: 'K' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -91,9 +96,12 @@ describe('dispatcher', () => {
       readSecrets: { keys: [{ name: 'K' }], purpose: 'run', command: 'node' },
       importKeys: { entries: [{ name: 'New', secret: 'v', envVar: 'NEW' }] },
       exportKeys: { keys: [{ name: 'K' }], format: 'json' },
+      createBackup: { passphrase: 'correct horse battery' },
+      restoreBackup: { content: '{}', passphrase: 'correct horse battery' },
       renameTag: { from: 'a', to: 'b' },
       deleteTag: { tag: 'a' },
       updateSettings: { autoLockMinutes: 10 },
+      repairDrift: { action: 'forgetMissing', ids: ['00000000-0000-4000-8000-000000000000'] },
     };
     for (const name of operationNames) {
       const result = await cli(name, validArgs[name] ?? {});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isVaultError } from '../errors';
+import { isVaultError, quoteForMessage } from '../errors';
 import type { Vault } from '../vault';
 import { handlers } from './handlers';
 import { operations, type OperationName, type ResultOf } from './operations';
@@ -23,7 +23,8 @@ export function createDispatcher(vault: Vault, caller: Caller, onInternalError?:
     if (spec.callers === 'cli' && caller !== 'cli') {
       return failure({ code: 'FORBIDDEN', message: 'This operation is only available from the keystash command line.' });
     }
-    const parsed = spec.args.safeParse(rawArgs ?? {});
+    const parsed = safeParse(spec.args, rawArgs ?? {});
+    if (!parsed) return failure({ code: 'INVALID_ARGUMENT', message: 'The arguments could not be read.' });
     if (!parsed.success) return failure(describeInvalid(parsed.error));
     try {
       if (!spec.whileLocked) await vault.requireUnlocked();
@@ -49,11 +50,26 @@ export function createDispatcher(vault: Vault, caller: Caller, onInternalError?:
 
 const failure = (error: ApiError): Result<never> => ({ ok: false, error });
 
+/**
+ * zod reads the arguments with ordinary property access, so an in-process caller's getter or Proxy
+ * that throws would throw out of safeParse; such arguments are unreadable, and answered as such.
+ */
+function safeParse(schema: z.ZodType, args: unknown): ReturnType<z.ZodType['safeParse']> | null {
+  try {
+    return schema.safeParse(args);
+  } catch {
+    return null;
+  }
+}
+
+/** At most this many unknown field names are quoted (each bounded and escaped by quoteForMessage). */
+const QUOTED_KEYS = 3;
+
 /** Names the field and the rule it broke; zod's issue messages never quote the received value. */
 function describeInvalid(error: z.ZodError): ApiError {
   const issue = error.issues[0];
   const field = issue?.path.map(String).join('.') ?? '';
-  const what = issue?.code === 'unrecognized_keys' ? `Unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}.` : issue?.message;
+  const what = issue?.code === 'unrecognized_keys' ? unknownFields(issue.keys) : issue?.message;
   return {
     code: 'INVALID_ARGUMENT',
     message: field ? `${field}: ${what ?? 'invalid value'}` : (what ?? 'Invalid arguments.'),
@@ -64,3 +80,9 @@ function describeInvalid(error: z.ZodError): ApiError {
 /** The same dispatch, with each operation's result type known to the caller (CLI, tests). */
 export type TypedDispatch = <N extends OperationName>(operation: N, args: unknown) => Promise<Result<ResultOf<N>>>;
 export const typedDispatch = (dispatch: Dispatch): TypedDispatch => dispatch as TypedDispatch;
+
+function unknownFields(keys: readonly string[]): string {
+  const quoted = keys.slice(0, QUOTED_KEYS).map((k) => quoteForMessage(k)).join(', ');
+  const more = keys.length > QUOTED_KEYS ? ` and ${keys.length - QUOTED_KEYS} more` : '';
+  return `Unknown field${keys.length === 1 ? '' : 's'} ${quoted}${more}.`;
+}

@@ -114,6 +114,22 @@ export const handlers: Handlers = {
     );
     return { content, count: records.length };
   },
+  createBackup: async (vault, { passphrase }) => {
+    const backup = await vault.backups.create(passphrase);
+    await vault.audit.append({ event: 'backup', detail: { keys: backup.keys } });
+    return backup;
+  },
+  restoreBackup: async (vault, { content, passphrase, onConflict, settings, dryRun }) => {
+    const report = await vault.backups.restore(content, passphrase, {
+      onConflict: onConflict ?? 'skip',
+      settings: settings ?? false,
+      dryRun: dryRun ?? false,
+      onProgress: importProgressListener(vault),
+    });
+    const { restored, replaced, renamed, skipped, settingsRestored } = report;
+    if (!report.dryRun) await vault.audit.append({ event: 'restore', detail: { restored, replaced, renamed, skipped, settings: settingsRestored } });
+    return report;
+  },
 
   listTags: async (vault) => ({ tags: await vault.tags.list() }),
   renameTag: async (vault, { from, to }) => {
@@ -129,6 +145,22 @@ export const handlers: Handlers = {
 
   getSettings: (vault) => vault.settings(),
   updateSettings: (vault, patch) => vault.updateSettings(patch),
+
+  checkDrift: (vault, { refresh }) => vault.checkDrift({ refresh: refresh ?? false }),
+  repairDrift: async (vault, args) => {
+    const adopting = args.action === 'adoptOrphans';
+    const repair = adopting ? await vault.doctor.adoptOrphans(args.accounts) : await vault.doctor.forgetMissing(args.ids);
+    if (repair.repaired.length > 0) {
+      // As a create (of an entry for a value that was there) or a delete (of an entry whose value was gone).
+      const keyIds = repair.repaired.map((k) => k.id).join(',');
+      await vault.audit.append(
+        adopting
+          ? { event: 'create', detail: { recovered: repair.repaired.length, keyIds } }
+          : { event: 'delete', detail: { valueMissing: repair.repaired.length, keyIds } },
+      );
+    }
+    return repair;
+  },
 
   listAudit: async (vault, { keyId, event, limit }) => {
     const entries = (await vault.audit.readAll()).filter(

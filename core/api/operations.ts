@@ -16,6 +16,10 @@ import type {
   Settings,
   TagCount,
   AuditEntry,
+  BackupFile,
+  RestoreReport,
+  DriftReport,
+  DriftRepair,
 } from './results';
 
 /**
@@ -85,6 +89,13 @@ export const operations = {
   importKeys: op<ImportReport>()({ args: s.importKeysArgs, callers: 'window', whileLocked: false }),
   /** The text of an export, values included, so CLI only; the app's Export… writes it from main. */
   exportKeys: op<ExportedKeys>()({ args: s.exportKeysArgs, callers: 'cli', whileLocked: false }),
+  /**
+   * An encrypted backup of every key and value. CLI only: whoever picks the passphrase can read
+   * every value in it, so the window never may; the app's Back up… runs it from main.
+   */
+  createBackup: op<BackupFile>()({ args: s.createBackupArgs, callers: 'cli', whileLocked: false }),
+  /** Restores a backup all or nothing. CLI only, like createBackup: main reads the file the user picked. */
+  restoreBackup: op<RestoreReport>()({ args: s.restoreBackupArgs, callers: 'cli', whileLocked: false }),
 
   listTags: op<{ tags: TagCount[] }>()({ args: s.empty, callers: 'window', whileLocked: false }),
   renameTag: op<{ renamed: number; merged: boolean }>()({
@@ -100,6 +111,16 @@ export const operations = {
 
   getSettings: op<Settings>()({ args: s.empty, callers: 'window', whileLocked: false }),
   updateSettings: op<Settings>()({ args: s.settingsPatch, callers: 'window', whileLocked: false }),
+
+  /**
+   * Drift between the index and the keychain (`keystash doctor`). Listing the keychain costs about
+   * 1 s per 500 entries, so it never runs inside unlock: a watching host (the app, the browser host)
+   * starts one check in the background after an unlock, and a checkDrift within 30 s of that unlock
+   * gets its report; any other call, or refresh: true, lists the keychain afresh.
+   */
+  checkDrift: op<DriftReport>()({ args: s.checkDriftArgs, callers: 'window', whileLocked: false }),
+  /** Repairs drift only as asked: adopts orphaned values as "Recovered key …", or forgets entries whose value is gone. Never deletes a value. */
+  repairDrift: op<DriftRepair>()({ args: s.repairDriftArgs, callers: 'window', whileLocked: false }),
 
   listAudit: op<{ entries: AuditEntry[] }>()({ args: s.auditQuery, callers: 'window', whileLocked: false }),
   verifyAudit: op<AuditVerification>()({ args: s.empty, callers: 'window', whileLocked: false }),

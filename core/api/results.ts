@@ -113,4 +113,53 @@ export interface ExportedKeys {
   count: number;
 }
 
+/** createBackup (CLI only): the encrypted file's text. Useless without the passphrase, yet written 0600. */
+export interface BackupFile {
+  content: string;
+  keys: number;
+  createdAt: string;
+}
+
+/** restoreBackup: what happened to each key of the backup, in its order. Never a value. */
+export interface RestoreOutcome {
+  /** The key's name in the backup. */
+  name: string;
+  status: 'restored' | 'replaced' | 'renamed' | 'skipped';
+  /** The key's id in the vault now (for a skip, the vault key that kept the name). */
+  id: string;
+  /** For a renamed key: the name it was restored under, e.g. "Stripe (restored)". */
+  restoredAs: string | null;
+  reason: string | null;
+}
+
+export interface RestoreReport {
+  outcomes: RestoreOutcome[];
+  restored: number;
+  replaced: number;
+  renamed: number;
+  skipped: number;
+  settingsRestored: boolean;
+  backupCreatedAt: string;
+  dryRun: boolean;
+}
+
+/**
+ * checkDrift: index entries whose value is not in the keychain, and key values in the keychain that
+ * no index entry names. Names, ids and keychain account names only, never a value.
+ */
+export interface DriftReport {
+  missingValues: { id: string; name: string }[];
+  /** Head accounts (`key:<id>`); a value's chunk accounts (`key:<id>#2`…) go with it and are not listed. */
+  orphanedValues: { account: string }[];
+  /** Epoch ms of the keychain listing the report comes from. */
+  checkedAt: number;
+}
+
+/** repairDrift: the index entries created (adoptOrphans) or removed (forgetMissing), and what was left alone. */
+export interface DriftRepair {
+  repaired: { id: string; name: string }[];
+  /** An account or id that was no longer drift when the repair looked again, and why. */
+  skipped: { target: string; reason: string }[];
+}
+
 export type { KeySummary, AuditEntry, ImportOutcome };

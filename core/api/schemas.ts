@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { ENV_VAR_PATTERN, LIMITS } from '../keys/key-record';
+import { isReadableLabel, unreadableLabelMessage } from '../keys/label-text';
 import { MAX_SECRET_BYTES } from '../keychain/keychain';
 import { AUDIT_EVENTS } from '../audit/audit-events';
 import { EXPORT_FORMATS, K8S_NAME_PATTERN } from '../env/export-options';
+import { BACKUP_MAX_CHARS, PASSPHRASE_MAX_CHARS, PASSPHRASE_MIN_CHARS, RESTORE_CONFLICT_ACTIONS, passphraseLength } from '../backup/backup-limits';
 
 /**
  * Argument schemas for the contract. Every object is strict (unknown fields are refused) and every
@@ -10,7 +12,14 @@ import { EXPORT_FORMATS, K8S_NAME_PATTERN } from '../env/export-options';
  * Messages name the field and the limit, never the received value.
  */
 
-export const keyName = z.string().trim().min(1, 'Name is required.').max(LIMITS.nameMax, `Name must be at most ${LIMITS.nameMax} characters.`);
+/** Names and tags are trimmed, stored in NFC and refused with invisible characters: see core/keys/label-text. */
+export const keyName = z
+  .string()
+  .trim()
+  .normalize('NFC')
+  .min(1, 'Name is required.')
+  .max(LIMITS.nameMax, `Name must be at most ${LIMITS.nameMax} characters.`)
+  .refine(isReadableLabel, unreadableLabelMessage('A name'));
 
 export const envVar = z
   .string()
@@ -21,9 +30,11 @@ export const envVar = z
 export const tagName = z
   .string()
   .trim()
+  .normalize('NFC')
   .min(1, 'A tag cannot be empty.')
   .max(LIMITS.tagMax, `A tag must be at most ${LIMITS.tagMax} characters.`)
-  .refine((t) => !t.includes(','), 'A tag cannot contain a comma.');
+  .refine((t) => !t.includes(','), 'A tag cannot contain a comma.')
+  .refine(isReadableLabel, unreadableLabelMessage('A tag'));
 
 const utf8 = new TextEncoder();
 
@@ -149,5 +160,50 @@ export const exportKeysArgs = z.strictObject({
 });
 
 export type ImportEntry = z.infer<typeof importEntry>;
+
+/** A backup passphrase. Messages never quote it, like every other message here. */
+const passphrase = z
+  .string()
+  .min(1, 'The passphrase cannot be empty.')
+  .max(PASSPHRASE_MAX_CHARS, `The passphrase must be at most ${PASSPHRASE_MAX_CHARS} characters.`);
+
+export const createBackupArgs = z.strictObject({
+  passphrase: passphrase.refine(
+    (p) => passphraseLength(p) >= PASSPHRASE_MIN_CHARS,
+    `The passphrase must be at least ${PASSPHRASE_MIN_CHARS} characters.`,
+  ),
+});
+
+export const restoreBackupArgs = z.strictObject({
+  /** The backup file's text. */
+  content: z.string().min(1, 'The backup is empty.').max(BACKUP_MAX_CHARS, `A backup must be at most ${BACKUP_MAX_CHARS / 1024 / 1024} MiB.`),
+  passphrase,
+  onConflict: z.enum(RESTORE_CONFLICT_ACTIONS).optional(),
+  settings: z.boolean().optional(),
+  dryRun: z.boolean().optional(),
+});
+
+export const checkDriftArgs = z.strictObject({
+  /** Check the keychain now, rather than take the check that an unlock started in the background. */
+  refresh: z.boolean().optional(),
+});
+
+/** A key's head entry in the keychain, as checkDrift lists orphaned values. */
+const keyAccount = z
+  .string()
+  .max(4 + 36)
+  .refine((a) => a.startsWith('key:') && z.uuid().safeParse(a.slice(4)).success, 'An orphaned value is named by its keychain account, key:<id>.');
+
+/** The repairs of drift; each names exactly what to repair (from a checkDrift report), never "everything". */
+export const repairDriftArgs = z.discriminatedUnion('action', [
+  z.strictObject({
+    action: z.literal('adoptOrphans'),
+    accounts: z.array(keyAccount).min(1, 'Name at least one account.').max(BATCH_MAX, `At most ${BATCH_MAX} at once.`),
+  }),
+  z.strictObject({
+    action: z.literal('forgetMissing'),
+    ids: z.array(z.uuid()).min(1, 'Name at least one key.').max(BATCH_MAX, `At most ${BATCH_MAX} at once.`),
+  }),
+]);
 
 export const empty = z.strictObject({});

@@ -19,6 +19,8 @@ export const AUDIT_EVENTS = [
   'import',
   'export',
   'run',
+  'backup',
+  'restore',
 ] as const;
 
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];

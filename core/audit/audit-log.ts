@@ -38,7 +38,7 @@ export class AuditLog {
     await ensurePrivateDir(this.home);
     const release = await lockVaultFile(this.files.audit, this.files.auditLock);
     try {
-      const last = await this.lastEntry();
+      const { last, endsMidLine } = await this.tail();
       const base = {
         seq: (last?.seq ?? 0) + 1,
         ts: new Date(this.now()).toISOString(),
@@ -47,7 +47,8 @@ export class AuditLog {
         ...(record.detail ? { detail: record.detail } : {}),
       };
       const entry: AuditEntry = { ...base, hash: hashEntry(last?.hash ?? GENESIS_HASH, base) };
-      await appendFileDurable(this.files.audit, `${JSON.stringify(entry)}\n`);
+      // A torn last line (a crash mid-append) is ended first, so the new entry never joins it.
+      await appendFileDurable(this.files.audit, `${endsMidLine ? '\n' : ''}${JSON.stringify(entry)}\n`);
       return entry;
     } finally {
       await release().catch(() => undefined);
@@ -58,11 +59,9 @@ export class AuditLog {
     const lines = await this.readLines();
     const entries: AuditEntry[] = [];
     for (const line of lines) {
-      try {
-        entries.push(JSON.parse(line) as AuditEntry);
-      } catch {
-        // A torn or damaged line is reported by verify(); listing shows what can be read.
-      }
+      // A torn or damaged line is reported by verify(); listing shows what can be read.
+      const entry = parseEntry(line);
+      if (entry) entries.push(entry);
     }
     return entries;
   }
@@ -72,14 +71,19 @@ export class AuditLog {
     let previousHash = GENESIS_HASH;
     let expectedSeq = 1;
     for (const [i, line] of lines.entries()) {
-      let entry: AuditEntry;
-      try {
-        entry = JSON.parse(line) as AuditEntry;
-      } catch {
-        return { ok: false, entries: lines.length, firstBrokenSeq: expectedSeq, reason: `line ${i + 1} is not valid JSON` };
-      }
       const fail = (reason: string) => ({ ok: false, entries: lines.length, firstBrokenSeq: expectedSeq, reason });
-      if (entry.seq !== expectedSeq) return fail(`line ${i + 1} has seq ${String(entry.seq)}, expected ${expectedSeq}`);
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(line);
+      } catch {
+        return fail(`line ${i + 1} is not valid JSON`);
+      }
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return fail(`line ${i + 1} is not an audit entry`);
+      const entry = parsed as AuditEntry;
+      // The hash covers these fields only, so any other field would be an unverified addition.
+      const extra = Object.keys(entry).filter((k) => !ENTRY_FIELDS.has(k));
+      if (extra.length > 0) return fail(`line ${i + 1} has fields the hash chain does not cover`);
+      if (entry.seq !== expectedSeq) return fail(`line ${i + 1} has seq ${String(entry.seq).slice(0, 20)}, expected ${expectedSeq}`);
       const { hash, ...rest } = entry;
       if (hash !== hashEntry(previousHash, rest)) return fail(`line ${i + 1} (seq ${entry.seq}) does not match its hash chain`);
       previousHash = hash;
@@ -98,39 +102,58 @@ export class AuditLog {
     }
   }
 
-  /** Reads only the tail of the file: appends must not slow down as the log grows. */
-  private async lastEntry(): Promise<AuditEntry | null> {
+  /**
+   * The last well-formed entry, to chain the next one from, and whether the file ends mid-line.
+   * Reads only the tail of the file: appends must not slow down as the log grows. Damaged lines at
+   * the end are stepped over (verify() reports them); the new entry chains from the last good one.
+   */
+  private async tail(): Promise<{ last: AuditEntry | null; endsMidLine: boolean }> {
     let handle;
     try {
       handle = await open(this.files.audit, 'r');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { last: null, endsMidLine: false };
       throw error;
     }
     try {
       const { size } = await handle.stat();
+      let endsMidLine = false;
       let window = 4096;
       while (true) {
         const start = Math.max(0, size - window);
         const buffer = Buffer.alloc(size - start);
         await handle.read(buffer, 0, buffer.length, start);
-        const lines = buffer.toString('utf8').split('\n').filter((l) => l.length > 0);
-        const candidate = lines.at(-1);
-        const complete = start === 0 || lines.length > 1;
-        if (candidate && complete) {
-          try {
-            return JSON.parse(candidate) as AuditEntry;
-          } catch {
-            // A torn last line: chain from the line before it, and let verify() report the damage.
-            const before = lines.at(-2);
-            return before ? (JSON.parse(before) as AuditEntry) : null;
-          }
+        if (start + buffer.length === size && buffer.length > 0) endsMidLine = buffer[buffer.length - 1] !== 0x0a;
+        const lines = buffer.toString('utf8').split('\n');
+        if (start > 0) lines.shift(); // cut by the window: not a whole line
+        for (let i = lines.length - 1; i >= 0; i--) {
+          const entry = parseEntry(lines[i]!);
+          if (entry) return { last: entry, endsMidLine };
         }
-        if (start === 0) return null;
+        if (start === 0) return { last: null, endsMidLine };
         window *= 4;
       }
     } finally {
       await handle.close();
     }
   }
+}
+
+const ENTRY_FIELDS = new Set(['seq', 'ts', 'event', 'keyId', 'detail', 'hash']);
+const HASH_PATTERN = /^[0-9a-f]{64}$/;
+
+/** A line as an entry when it has the shape one (seq, ts, event, hash); null for a damaged line. */
+function parseEntry(line: string): AuditEntry | null {
+  if (line.length === 0) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const e = value as Record<string, unknown>;
+  const wellFormed =
+    Number.isSafeInteger(e.seq) && (e.seq as number) >= 1 && typeof e.ts === 'string' && typeof e.event === 'string' && typeof e.hash === 'string' && HASH_PATTERN.test(e.hash);
+  return wellFormed ? (value as AuditEntry) : null;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -9,6 +9,9 @@ import { basename, dirname, join } from 'node:path';
 
 const PRIVATE_FILE_MODE = 0o600;
 const PRIVATE_DIR_MODE = 0o700;
+
+/** What follows `.<file name>` in a temp file's name (see writeFileAtomic). */
+const TEMP_SUFFIX_PATTERN = /^\.[0-9a-f]{12}\.tmp$/;
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const folder = dirname(path);
@@ -31,6 +34,23 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   }
   // Makes the rename itself durable: without it a crash can bring back the old directory entry.
   await syncDirectory(folder);
+}
+
+/**
+ * Removes the temp files that writeFileAtomic calls for `path` left behind when their process was
+ * killed before the rename. Only safe while holding the lock that every writer of `path` takes:
+ * then no other write of `path` is in flight, so every such temp file is a leftover. Returns how
+ * many were removed.
+ */
+export async function removeLeftoverTemps(path: string): Promise<number> {
+  const prefix = `.${basename(path)}`;
+  let removed = 0;
+  for (const name of await readdir(dirname(path)).catch(() => [] as string[])) {
+    if (!name.startsWith(prefix) || !TEMP_SUFFIX_PATTERN.test(name.slice(prefix.length))) continue;
+    await rm(join(dirname(path), name), { force: true });
+    removed++;
+  }
+  return removed;
 }
 
 /** Appends one line (a newline is added when missing) and waits until it is on disk. */

@@ -33,9 +33,16 @@ export function sealIndex(plaintext: string, dataKey: Buffer): SealedIndex {
   };
 }
 
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
 /** Throws when the key is wrong or a single bit of the file changed. */
 export function openIndex(sealed: SealedIndex, dataKey: Buffer): string {
-  const decipher = createDecipheriv('aes-256-gcm', dataKey, Buffer.from(sealed.iv, 'base64'));
+  const iv = Buffer.from(sealed.iv, 'base64');
+  if (iv.length !== IV_BYTES) throw new Error('The index IV has the wrong length.');
+  // authTagLength pins the tag to 16 bytes: GCM would otherwise accept a tag cut down to 4 bytes
+  // (checking only those), and a file edited to carry a short tag is far easier to forge.
+  const decipher = createDecipheriv('aes-256-gcm', dataKey, iv, { authTagLength: TAG_BYTES });
   decipher.setAAD(aad(sealed.version));
   decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
   return Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8');

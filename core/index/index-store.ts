@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { VaultError } from '../errors';
-import { ensurePrivateDir, writeFileAtomic } from '../fs/atomic-write';
+import { ensurePrivateDir, removeLeftoverTemps, writeFileAtomic } from '../fs/atomic-write';
 import { lockVaultFile } from '../fs/vault-lock';
 import type { Keychain } from '../keychain/keychain';
 import { vaultFiles } from '../paths';
@@ -19,6 +19,9 @@ export class IndexStore {
   private readonly files: ReturnType<typeof vaultFiles>;
   private dataKey: Buffer | null = null;
   private cached: { stamp: string; data: IndexData } | null = null;
+  /** What this process last wrote, kept across lock (it is no secret), so the watcher can tell its own writes. */
+  private lastWritten: string | null = null;
+  private writesInFlight = 0;
 
   constructor(
     private readonly home: string,
@@ -86,21 +89,35 @@ export class IndexStore {
     this.cached = null;
   }
 
-  /** True when the file differs from what this process last read or wrote (another process wrote it). */
-  async changedOnDisk(): Promise<boolean> {
+  /**
+   * The file's identity (inode, size, mtime) when another process wrote it last; null when the file
+   * is missing, holds this process's own last write, or a write of this process is in flight (its
+   * identity is not known yet, and it re-read the file under the lock anyway).
+   */
+  async foreignStamp(): Promise<string | null> {
+    if (this.writesInFlight > 0) return null;
     const stamp = await this.fileStamp().catch(() => null);
-    return stamp !== (this.cached?.stamp ?? null);
+    // Looked at again after the await: a write of ours may have started or finished meanwhile.
+    return this.writesInFlight > 0 || stamp === this.lastWritten ? null : stamp;
   }
 
   async exists(): Promise<boolean> {
     return (await this.fileStamp()) !== null;
   }
 
+  /** Always called under the lock, so a temp file of the index found now was left by a killed writer. */
   private async write(data: IndexData): Promise<void> {
     const sealed = sealIndex(JSON.stringify(data), await this.loadDataKey());
-    await writeFileAtomic(this.files.index, JSON.stringify(sealed));
-    const stamp = await this.fileStamp();
-    this.cached = stamp ? { stamp, data } : null;
+    this.writesInFlight++;
+    try {
+      await removeLeftoverTemps(this.files.index);
+      await writeFileAtomic(this.files.index, JSON.stringify(sealed));
+      const stamp = await this.fileStamp();
+      this.cached = stamp ? { stamp, data } : null;
+      this.lastWritten = stamp;
+    } finally {
+      this.writesInFlight--;
+    }
   }
 
   private async decryptFile(): Promise<IndexData> {

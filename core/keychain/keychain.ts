@@ -12,6 +12,11 @@ export interface Keychain {
   set(account: string, value: string): Promise<void>;
   /** Returns true when something was deleted. */
   delete(account: string): Promise<boolean>;
+  /**
+   * Every account stored under this service, chunk accounts (`key:<id>#2`) included, never a value.
+   * Expensive (the OS hands over every value with it): only drift checks call it, never a listing.
+   */
+  listAccounts(): Promise<string[]>;
 }
 
 /** The largest secret value Keystash accepts, in bytes of UTF-8. */

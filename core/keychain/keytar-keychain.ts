@@ -127,7 +127,16 @@ export function createKeytarKeychain(service: string, options: KeytarKeychainOpt
     return deletedHead || deletedParts;
   }
 
-  return { service, get, set, delete: del };
+  /**
+   * keytar can enumerate only through findCredentials, which loads every value too: about 1 s per
+   * 500 entries on gnome-keyring. The values are dropped here, at once; only accounts leave.
+   */
+  async function listAccounts(): Promise<string[]> {
+    const found = await call((k) => k.findCredentials(service));
+    return found.map((credential) => credential.account);
+  }
+
+  return { service, get, set, delete: del, listAccounts };
 }
 
 type ChunkProblem = { missing: number; count: number } | { mixed: true };

@@ -6,10 +6,12 @@ import type { IndexStore } from '../index/index-store';
 import type { Keychain } from '../keychain/keychain';
 import { normaliseTags, tagKey } from '../tags/tag-rules';
 import { newKeyRecord, type KeyRecord } from './key-record';
+import { normaliseLabel } from './label-text';
 
 export const secretAccount = (id: string) => `key:${id}`;
 
-const nameKey = (name: string) => name.trim().toLocaleLowerCase('en-US');
+/** Names compare trimmed, in NFC and ignoring case (see label-text), also for names stored before NFC was applied. */
+const nameKey = (name: string) => normaliseLabel(name).trim().toLocaleLowerCase('en-US');
 
 export interface ImportOutcome {
   name: string;
@@ -57,6 +59,9 @@ export class KeyService {
         assertNameFree(data, args.name);
         const record = newKeyRecord(id, args.name.trim(), stamp);
         applyFields(record, args, data);
+        // Only `keystash doctor` can have put this id here: it adopted this very value as an orphan
+        // while this create waited for the lock. The real entry takes its place.
+        data.keys = data.keys.filter((k) => k.id !== id);
         data.keys.push(record);
         return record;
       });
@@ -93,14 +98,28 @@ export class KeyService {
     });
   }
 
-  /** The index entry goes first: a crash in between leaves an orphaned value, never a dangling name. */
+  /**
+   * The index entry goes first: a crash in between leaves an orphaned value (which `keystash doctor`
+   * finds), never a dangling name. When the keychain refuses the delete (gone, locked), the entry is
+   * put back, so a failed delete leaves the key as it was.
+   */
   async delete(ref: KeyRef): Promise<KeyRecord> {
     const removed = await this.index.update((data) => {
       const record = findIn(data, ref);
       data.keys = data.keys.filter((k) => k.id !== record.id);
       return record;
     });
-    await this.keychain.delete(secretAccount(removed.id));
+    try {
+      await this.keychain.delete(secretAccount(removed.id));
+    } catch (error) {
+      await this.index
+        .update((data) => {
+          const taken = data.keys.some((k) => k.id === removed.id || nameKey(k.name) === nameKey(removed.name));
+          if (!taken) data.keys.push(removed);
+        })
+        .catch(() => undefined);
+      throw error;
+    }
     return removed;
   }
 
@@ -164,10 +183,13 @@ export class KeyService {
       }
       await this.index.update((data) => this.recordImport(data, plan));
     } catch (error) {
+      let notUndone = 0;
       for (const { account, previous } of written.reverse()) {
-        await (previous === null ? this.keychain.delete(account) : this.keychain.set(account, previous)).catch(() => undefined);
+        await (previous === null ? this.keychain.delete(account) : this.keychain.set(account, previous)).catch(() => {
+          notUndone++;
+        });
       }
-      throw error;
+      throw notUndone === 0 ? error : withUndoFailure(error, notUndone);
     }
     // Entries another process got to first while the values were being written: their values go.
     for (const { outcome } of plan) {
@@ -225,6 +247,20 @@ export class KeyService {
       for (const key of data.keys) if (ids.includes(key.id)) key.lastUsedAt = stamp;
     });
   }
+}
+
+/**
+ * The keychain failed in the middle of an import and then also refused to take back the values
+ * already written (it is gone or locked): the index was not changed, but the keychain holds them.
+ */
+function withUndoFailure(error: unknown, count: number): unknown {
+  if (!(error instanceof VaultError)) return error;
+  const what = count === 1 ? '1 value' : `${count} values`;
+  return new VaultError(
+    error.code,
+    `${error.message} The import was not recorded, but ${what} written to the keychain before the failure could not be undone there; once the keychain works again, \`keystash doctor\` lists the new ones that no key names.`,
+    error.field === undefined ? undefined : { field: error.field },
+  );
 }
 
 export function findIn(data: IndexData, ref: KeyRef): KeyRecord {

@@ -1,5 +1,7 @@
-/** Tags compare case-insensitively; the spelling already in the vault wins over a new one. */
-export const tagKey = (tag: string) => tag.trim().toLocaleLowerCase('en-US');
+import { normaliseLabel } from '../keys/label-text';
+
+/** Tags compare case-insensitively and in NFC; the spelling already in the vault wins over a new one. */
+export const tagKey = (tag: string) => normaliseLabel(tag).trim().toLocaleLowerCase('en-US');
 
 export function normaliseTags(tags: readonly string[], knownTags: Iterable<string> = []): string[] {
   const canonical = new Map<string, string>();

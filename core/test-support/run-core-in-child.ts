@@ -23,17 +23,7 @@ export async function runCoreInChild(
   source: string,
   options: { env?: NodeJS.ProcessEnv; prefix?: string[]; timeoutMs?: number } = {},
 ): Promise<ChildResult> {
-  const bundle = await build({
-    stdin: { contents: source, resolveDir: root, sourcefile: 'child.ts', loader: 'ts' },
-    bundle: true,
-    write: false,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['keytar'],
-    logLevel: 'silent',
-  });
-  const code = bundle.outputFiles[0]!.text;
+  const code = await bundleCoreSource(source);
   const [file, ...args] = [...(options.prefix ?? []), process.execPath, '--input-type=module'];
   const started = Date.now();
   return new Promise((resolvePromise, reject) => {
@@ -59,4 +49,21 @@ export async function runCoreInChild(
     });
     child.stdin.end(code);
   });
+}
+
+/** The snippet as one ESM file for `node --input-type=module` (run from the repository root, which finds keytar). */
+export async function bundleCoreSource(source: string): Promise<string> {
+  const bundle = await build({
+    stdin: { contents: source, resolveDir: root, sourcefile: 'child.ts', loader: 'ts' },
+    bundle: true,
+    write: false,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['keytar'],
+    // As scripts/build-node.mjs does for the CLI: bundled CommonJS dependencies call require().
+    banner: { js: "import { createRequire as __childCreateRequire } from 'node:module'; const require = __childCreateRequire(import.meta.url);" },
+    logLevel: 'silent',
+  });
+  return bundle.outputFiles[0]!.text;
 }

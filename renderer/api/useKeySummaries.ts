@@ -23,6 +23,8 @@ async function loadKeySummaries(): Promise<Result<KeySummaries>> {
   const { keys, total, counts } = result.value;
   const byId = new Map<string, KeySummary>();
   for (const key of keys) byId.set(key.id, key);
+  // On the performance timeline: the summaries are parsed and held, and rendering them starts.
+  performance.mark('keystash:summaries', { detail: { count: keys.length } });
   return { ok: true, value: { all: keys, byId, total, counts } };
 }
 

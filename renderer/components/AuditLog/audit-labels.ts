@@ -24,6 +24,8 @@ export const AUDIT_EVENT_LABELS: Record<AuditEvent, string> = {
   import: 'Imported',
   export: 'Exported',
   run: 'Passed to a program',
+  backup: 'Backed up',
+  restore: 'Restored from a backup',
 };
 
 export const AUDIT_EVENTS_IN_ORDER = Object.keys(AUDIT_EVENT_LABELS) as AuditEvent[];

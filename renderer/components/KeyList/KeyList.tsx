@@ -169,9 +169,12 @@ export const KeyList = memo(function KeyList({ keys, selectedId, onSelect, onCop
         {virtualizer.getVirtualItems().map((item) => {
           const key = keys[item.index];
           if (!key) return null;
+          // Keyed by position, not by key: a new search result then updates the rows in place
+          // instead of tearing them down and building new ones. Scrolling is unchanged, because
+          // a position holds the same key until the result changes.
           return (
             <KeyRow
-              key={key.id}
+              key={item.index}
               keySummary={key}
               index={item.index}
               selected={key.id === selectedKey?.id}
