@@ -51,6 +51,5 @@ export function isVaultError(error: unknown): error is VaultError {
  */
 export function quoteForMessage(text: string, max = 40): string {
   const cut = text.length > max ? `${text.slice(0, max)}…` : text;
-  // eslint-disable-next-line no-control-regex
   return JSON.stringify(cut).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -427,9 +427,12 @@ describe('contract fuzz: every operation, 10,000 random or malformed argument ob
   );
 
   /** Puts the scratch seeds back (names, tags) after earlier properties renamed, deleted or retagged them. */
+  let reseeds = 0;
   async function reseedScratch(): Promise<void> {
     await scratchUnlocked();
-    const entries = SCRATCH_SEEDS.map(({ name, secret, envVar, tags }) => ({ name, secret, envVar: envVar ?? null, tags }));
+    // A new value each time: an import that finds the same value skips the key, tags and all.
+    reseeds += 1;
+    const entries = SCRATCH_SEEDS.map(({ name, secret, envVar, tags }) => ({ name, secret: `${secret}-${reseeds}`, envVar: envVar ?? null, tags }));
     const report = await scratch.call('importKeys', { entries, onConflict: 'replace' }, 'cli');
     expect(report.problems).toEqual([]);
     expect(report.result).toMatchObject({ ok: true });

@@ -108,6 +108,8 @@ export class AuthService {
       throw throttled(waitMs, 'Too many wrong codes.');
     }
     if (method === 'totp' && recoveryCodeRequired(state.failures)) {
+      // Refused without a check, but still an attempt: every attempt is audited, whatever its outcome.
+      await this.audit.append({ event: 'throttled', detail: { method, recoveryCodeRequired: true } });
       throw new VaultError(
         'RECOVERY_REQUIRED',
         'After 100 wrong codes in a row, only a recovery code can unlock Keystash. Use one of your recovery codes.',

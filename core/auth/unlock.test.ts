@@ -97,6 +97,8 @@ describe('unlock', () => {
     }
     expect(lastWait).toBe(15 * 60);
     await expect(t.vault.unlock(await t.code(secret))).rejects.toMatchObject({ code: 'RECOVERY_REQUIRED' });
+    // Refused without checking the code, and audited all the same.
+    expect((await t.vault.audit.readAll()).at(-1)).toMatchObject({ event: 'throttled', detail: { method: 'totp', recoveryCodeRequired: true } });
     expect((await t.vault.status()).recoveryCodeRequired).toBe(true);
 
     const status = await t.vault.unlockWithRecoveryCode(recoveryCodes[3]!.toLowerCase());

@@ -124,7 +124,9 @@ export const ownerAwareFs = {
           if (error.code !== 'ENOENT') return giveUp(error);
           fs.rename(temp, path, (error) => {
             if (!error) return callback(null);
-            giveUp(error.code === 'ENOTEMPTY' || error.code === 'EEXIST' ? exists(error.code) : error);
+            // Windows answers EPERM where POSIX says the target folder is not empty.
+            const taken = error.code === 'ENOTEMPTY' || error.code === 'EEXIST' || (process.platform === 'win32' && error.code === 'EPERM');
+            giveUp(taken ? exists(error.code ?? 'EEXIST') : error);
           });
         });
       });

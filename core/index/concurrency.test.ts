@@ -14,6 +14,7 @@ import { createTestVault, type TestVault } from '../test-support/test-vault';
  */
 
 const HOLDER = `
+import { writeSync } from 'node:fs';
 import { lockVaultFile } from './core/fs/vault-lock';
 import { vaultFiles } from './core/paths';
 const files = vaultFiles(process.env.KEYSTASH_HOME);
@@ -21,7 +22,8 @@ const release = await lockVaultFile(files.index, files.indexLock);
 process.stdout.write('LOCKED\\n');
 await new Promise((resolve) => process.stdin.once('data', resolve));
 await release();
-process.stdout.write('RELEASED\\n');
+writeSync(1, 'RELEASED\\n');
+process.exit(0);
 `;
 
 describe('the index lock across processes', () => {

@@ -140,6 +140,9 @@ describe('crash safety under SIGKILL', () => {
     expect(after.ok).toBe(true);
     const leftovers = (await readdir(t.home)).filter((n) => isIndexTemp(n) || n.endsWith('.lock') || n.includes('.lock.'));
     expect(leftovers).toEqual([]);
+    const listing = Date.now();
+    const accounts = await t.keychain.listAccounts();
+    const listMs = Date.now() - listing;
     const drift = await t.vault.doctor.check();
     expect(drift.missingValues).toEqual([]); // the keychain is written first, so never an entry without a value
     const audit = await t.vault.audit.verify();
@@ -152,6 +155,7 @@ describe('crash safety under SIGKILL', () => {
         `  kills while holding the index lock ${figures.killsHoldingIndexLock}, the audit lock ${figures.killsHoldingAuditLock}; slowest first write after a kill ${figures.slowestFirstAckMs} ms`,
         `  kills that left an index temp file ${figures.killsLeavingTemp} (at most ${figures.maxTempsSeen} at once, removed by the next write)`,
         `  values in the keychain without a key (a kill between the keychain write and the index write): ${drift.orphanedValues.length}; audit chain intact over ${audit.entries} entries`,
+        `  listing the keychain for the drift check: ${accounts.length} entries in ${listMs} ms`,
       ].join('\n'),
     );
     expect(figures.lost).toBe(0);

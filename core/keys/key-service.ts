@@ -161,7 +161,8 @@ export class KeyService {
     }
     if (options.dryRun || plan.length === 0) return outcomes;
 
-    const written: { account: string; previous: string | null }[] = [];
+    // `stored` once the keychain confirmed the write; one it refused may still have left chunk parts.
+    const written: { account: string; previous: string | null; stored: boolean }[] = [];
     try {
       for (const [done, step] of plan.entries()) {
         const account = secretAccount(step.outcome.id!);
@@ -169,9 +170,10 @@ export class KeyService {
         if (previous !== null && previous === step.entry.secret) {
           Object.assign(step.outcome, { status: 'skipped', reason: 'the vault already holds this value' });
         } else {
-          written.push({ account, previous });
+          written.push({ account, previous, stored: false });
           try {
             await this.keychain.set(account, step.entry.secret);
+            written.at(-1)!.stored = true;
           } catch (error) {
             // A value this keychain refuses (a NUL byte) fails its entry; anything else stops the import.
             if (!(error instanceof VaultError && error.code === 'INVALID_ARGUMENT')) throw error;
@@ -183,13 +185,13 @@ export class KeyService {
       }
       await this.index.update((data) => this.recordImport(data, plan));
     } catch (error) {
-      let notUndone = 0;
-      for (const { account, previous } of written.reverse()) {
+      const notUndone = { added: 0, replaced: 0 };
+      for (const { account, previous, stored } of written.reverse()) {
         await (previous === null ? this.keychain.delete(account) : this.keychain.set(account, previous)).catch(() => {
-          notUndone++;
+          if (stored) notUndone[previous === null ? 'added' : 'replaced']++;
         });
       }
-      throw notUndone === 0 ? error : withUndoFailure(error, notUndone);
+      throw withUndoFailure(error, notUndone);
     }
     // Entries another process got to first while the values were being written: their values go.
     for (const { outcome } of plan) {
@@ -250,17 +252,23 @@ export class KeyService {
 }
 
 /**
- * The keychain failed in the middle of an import and then also refused to take back the values
- * already written (it is gone or locked): the index was not changed, but the keychain holds them.
+ * The keychain failed in the middle of an import and then also refused to undo the writes already
+ * made (it is gone or locked): the index was not changed, but the keychain keeps those values.
+ * The message says so, in counts (never names or values).
  */
-function withUndoFailure(error: unknown, count: number): unknown {
-  if (!(error instanceof VaultError)) return error;
-  const what = count === 1 ? '1 value' : `${count} values`;
-  return new VaultError(
-    error.code,
-    `${error.message} The import was not recorded, but ${what} written to the keychain before the failure could not be undone there; once the keychain works again, \`keystash doctor\` lists the new ones that no key names.`,
-    error.field === undefined ? undefined : { field: error.field },
-  );
+function withUndoFailure(error: unknown, notUndone: { added: number; replaced: number }): unknown {
+  if (!(error instanceof VaultError) || notUndone.added + notUndone.replaced === 0) return error;
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const parts = [`${error.message} The import was not recorded.`];
+  if (notUndone.added > 0) {
+    parts.push(
+      `${plural(notUndone.added, 'new value stays', 'new values stay')} in the keychain without a key; once it works again, \`keystash doctor\` lists them.`,
+    );
+  }
+  if (notUndone.replaced > 0) {
+    parts.push(`${plural(notUndone.replaced, 'existing key keeps', 'existing keys keep')} the imported value: the keychain refused to put the old one back.`);
+  }
+  return new VaultError(error.code, parts.join(' '), error.field === undefined ? undefined : { field: error.field });
 }
 
 export function findIn(data: IndexData, ref: KeyRef): KeyRecord {
