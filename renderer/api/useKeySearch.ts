@@ -75,9 +75,12 @@ export function useKeySearch(args: ListKeysArgs, summaries: KeySummaries | null)
   const state: KeySearch = allKeys ? { shown: allKeys, error: null } : answer;
 
   // On the performance timeline (DevTools, scripts/measure-ui.mjs): the moment a result is committed.
+  // Only the latest is kept, so a session of typing does not grow the timeline's buffer.
   const { shown } = state;
   useLayoutEffect(() => {
-    if (shown) performance.mark('keystash:results', { detail: { query: shown.args.query ?? '', count: shown.keys.length } });
+    if (!shown) return;
+    performance.clearMarks('keystash:results');
+    performance.mark('keystash:results', { detail: { query: shown.args.query ?? '', count: shown.keys.length } });
   }, [shown]);
 
   return state;

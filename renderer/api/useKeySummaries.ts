@@ -24,6 +24,8 @@ async function loadKeySummaries(): Promise<Result<KeySummaries>> {
   const byId = new Map<string, KeySummary>();
   for (const key of keys) byId.set(key.id, key);
   // On the performance timeline: the summaries are parsed and held, and rendering them starts.
+  // Only the latest is kept, so a long session does not grow the timeline's buffer.
+  performance.clearMarks('keystash:summaries');
   performance.mark('keystash:summaries', { detail: { count: keys.length } });
   return { ok: true, value: { all: keys, byId, total, counts } };
 }
