@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { hostname, userInfo } from 'node:os';
-import type { AuthStatus, CopyReceipt, DriftReport, KeyList, Settings } from './api/results';
+import type { AuthStatus, CopyReceipt, DriftReport, KeyList, KeySummary, Settings } from './api/results';
 import type { KeyRef } from './api/schemas';
 import type { AuditRecord } from './audit/audit-log';
 import { AuditLog } from './audit/audit-log';
@@ -16,7 +16,7 @@ import { VaultError } from './errors';
 import { IndexStore } from './index/index-store';
 import { watchIndexFile } from './index/index-watcher';
 import type { Keychain } from './keychain/keychain';
-import { listKeys, type ListKeysQuery } from './keys/list-keys';
+import { listKeys, selectKeys, type ListKeysQuery } from './keys/list-keys';
 import { KeyService } from './keys/key-service';
 import { TagService } from './tags/tag-service';
 
@@ -197,6 +197,13 @@ export class Vault extends EventEmitter<VaultEvents> {
     await this.settle();
     return listKeys(await this.keys.all(), query, this.now());
   }
+  /** The same selection as listKeys, without the whole-vault counts (the per-keystroke path). */
+  async selectKeys(query: ListKeysQuery): Promise<{ keys: KeySummary[]; total: number }> {
+    await this.settle();
+    const records = await this.keys.all();
+    return { keys: selectKeys(records, query, this.now()), total: records.length };
+  }
+
 
   async copy(ref: KeyRef): Promise<CopyReceipt> {
     if (!this.clipboardGuard) {

@@ -34,7 +34,7 @@ export const handlers: Handlers = {
 
   listKeys: (vault, query) => vault.listKeys(query),
   searchKeyIds: async (vault, query) => {
-    const { keys, total } = await vault.listKeys(query);
+    const { keys, total } = await vault.selectKeys(query);
     return { ids: keys.map((k) => k.id), total };
   },
   getKey: async (vault, { key }) => withStatus(vault, await vault.keys.find(key)),

@@ -34,10 +34,6 @@ export function summarise(record: KeyRecord, now: number): KeySummary {
   return summary;
 }
 
-/**
- * Search, tag filter (all selected tags must be present), smart filter and sort, over the index
- * only: listing never touches the keychain. With a query and no explicit sort, rank order stays.
- */
 function smartFilterCounts(records: readonly KeyRecord[], now: number): SmartFilterCounts {
   const counts = { rotationDue: 0, expiringSoon: 0, unused: 0 };
   for (const record of records) {
@@ -49,7 +45,11 @@ function smartFilterCounts(records: readonly KeyRecord[], now: number): SmartFil
   return counts;
 }
 
-export function listKeys(records: readonly KeyRecord[], query: ListKeysQuery, now: number): KeyList {
+/**
+ * Search, tag filter (all selected tags must be present), smart filter and sort, over the index
+ * only: listing never touches the keychain. With a query and no explicit sort, rank order stays.
+ */
+export function selectKeys(records: readonly KeyRecord[], query: ListKeysQuery, now: number): KeySummary[] {
   const tags = query.tags ?? [];
   let keys: KeySummary[] = searchKeys(records, query.query ?? '')
     .filter((k) => hasAllTags(k.tags, tags))
@@ -59,5 +59,9 @@ export function listKeys(records: readonly KeyRecord[], query: ListKeysQuery, no
   if (sort === 'name') keys.sort(byName);
   if (sort === 'lastUsed') keys.sort(byDateDesc('lastUsedAt'));
   if (sort === 'created') keys.sort(byDateDesc('createdAt'));
-  return { keys, total: records.length, counts: smartFilterCounts(records, now) };
+  return keys;
+}
+
+export function listKeys(records: readonly KeyRecord[], query: ListKeysQuery, now: number): KeyList {
+  return { keys: selectKeys(records, query, now), total: records.length, counts: smartFilterCounts(records, now) };
 }
