@@ -50,16 +50,6 @@ test('10,000 keys: the list scrolls to the end and search narrows it', async ({ 
 });
 
 test.describe('writes at scale', () => {
-  // Unblock when core is fixed; until then this would crash the host (and take the run with it).
-  test.fixme(
-    true,
-    'core: IndexStore and AuditLog both call proper-lockfile lock(home, { lockfilePath }); proper-lockfile keys held ' +
-      'locks by the target (home), so an index write and an audit append in flight together in one process clobber each ' +
-      "other's lock, and the default onCompromised throws ECOMPROMISED from a timer, killing the host. With distinct " +
-      'targets (the index file, the audit file) this scenario passed in 54 s (34 s for the writes); one call at a time ' +
-      'it takes 64 s, over the 1-minute budget.',
-  );
-
   test('1,000 keys written through the vault API, with real keychain values', async ({ app }) => {
     test.setTimeout(120_000);
     const started = Date.now();
