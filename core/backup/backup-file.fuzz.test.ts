@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newKeyRecord } from '../keys/key-record';
 import { secretAccount } from '../keys/key-service';
 import { WatchedVault, type Seed } from '../test-support/watched-vault';
 import { sealBackup } from './backup-crypto';
@@ -164,20 +165,7 @@ describe('backup file fuzz: damaged backups are refused clearly, and change noth
   it('refuses contents of the wrong shape sealed with the right passphrase, rolling back values already written', async () => {
     const plain = JSON.parse(JSON.stringify({ keys: [], settings: { autoLockMinutes: 5, clipboardClearSeconds: 20 } })) as { keys: unknown[]; settings: unknown };
     const key = (name: string, value: string) => ({
-      id: crypto.randomUUID(),
-      name,
-      envVar: null,
-      provider: null,
-      tags: [],
-      notes: '',
-      scopes: [],
-      url: null,
-      createdAt: '2025-01-01T00:00:00.000Z',
-      updatedAt: '2025-01-01T00:00:00.000Z',
-      lastUsedAt: null,
-      rotatedAt: null,
-      rotateEveryDays: null,
-      expiresAt: null,
+      ...newKeyRecord(crypto.randomUUID(), name, '2025-01-01T00:00:00.000Z'),
       value,
     });
     const contents: (string | Buffer)[] = [
