@@ -20,7 +20,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const scratch = mkdtempSync(join(tmpdir(), 'keystash-test-'));
 
-/** @typedef {{ passed: number, failed: number, skipped: number, note?: string }} Counts */
+/** @typedef {{ passed: number, failed: number, skipped: number, note?: string, failures?: string[] }} Counts */
 
 let interrupted = false;
 process.on('SIGINT', () => {
@@ -90,6 +90,11 @@ async function vitestStep() {
     (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
   );
   counts.failed += brokenFiles.length;
+  counts.failures = (json.testResults ?? []).flatMap((file) =>
+    (file.assertionResults ?? [])
+      .filter((test) => test.status === 'failed')
+      .map((test) => `${relative(root, file.name)} > ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`),
+  );
   if (brokenFiles.length > 0) {
     counts.note = `${brokenFiles.length} test file(s) failed to run: ${brokenFiles.map((f) => relative(root, f.name)).join(', ')}`;
   }
@@ -99,6 +104,29 @@ async function vitestStep() {
     counts.note = `vitest exited with code ${code} though no test failed (unhandled error?)`;
   }
   return counts;
+}
+
+/** The first non-empty line of an error message, without terminal colours, for the summary. */
+function firstLine(message) {
+  const plain = String(message ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+  return (plain.split('\n').find((line) => line.trim() !== '') ?? '(no message)').trim().slice(0, 300);
+}
+
+/** Every test Playwright reports as unexpected, with its first error line. */
+function playwrightFailures(json) {
+  const failures = [];
+  const visit = (suite, path) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected') continue;
+        const error = test.results?.find((result) => result.error)?.error?.message;
+        failures.push(`${[...path, spec.title].join(' > ')} [${test.projectName}]: ${firstLine(error)}`);
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child, [...path, child.title]);
+  };
+  for (const suite of json.suites ?? []) visit(suite, [suite.title]);
+  return failures;
 }
 
 function findSpecs(folder) {
@@ -124,7 +152,7 @@ async function playwrightStep(buildPassed) {
     return { passed: 0, failed: 1, skipped: 0, note: crash ?? `no JSON report (exit code ${code})` };
   }
   const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = json.stats;
-  const counts = { passed: expected + flaky, failed: unexpected, skipped };
+  const counts = { passed: expected + flaky, failed: unexpected, skipped, failures: playwrightFailures(json) };
   // Errors outside any test (a spec that does not load, a failing global setup).
   const globalErrors = (json.errors ?? []).length;
   if (globalErrors > 0) {
@@ -217,6 +245,10 @@ for (const { name, counts, seconds } of results) {
   const mark = counts.failed > 0 ? 'FAIL' : 'ok  ';
   const line = `${mark} ${name.padEnd(10)} ${String(counts.passed).padStart(4)} passed ${String(counts.failed).padStart(3)} failed ${String(counts.skipped).padStart(3)} skipped  ${seconds.toFixed(1).padStart(6)} s`;
   console.log(counts.note ? `${line}  (${counts.note})` : line);
+}
+// CI shows only the tail of the output, so the names of failed tests are repeated here.
+for (const { name, counts } of results) {
+  for (const failure of counts.failures ?? []) console.log(`failed in ${name}: ${failure}`);
 }
 if (!onPath('xvfb-run')) console.log('note: xvfb-run was not found, so suites ran without a virtual display');
 console.log(`${total.skipped} skipped`);
