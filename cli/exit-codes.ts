@@ -28,6 +28,7 @@ const EXIT_BY_ERROR: Record<ErrorCode, ExitCode> = {
   KEYCHAIN_LOCKED: EXIT.keychain,
   NOT_FOUND: EXIT.notFound,
   CORRUPT_INDEX: EXIT.failure,
+  STORAGE_UNAVAILABLE: EXIT.failure,
   CLIPBOARD_UNAVAILABLE: EXIT.failure,
   FORBIDDEN: EXIT.failure,
   INTERNAL: EXIT.failure,
@@ -40,7 +41,8 @@ export function exitCodeFor(code: ErrorCode): ExitCode {
 export const EXIT_CODES_HELP = `
 Exit codes:
   0  success
-  1  unexpected failure (damaged index, clipboard, internal error)
+  1  failure: keys found by scan, damaged index, vault files unreadable or unwritable,
+     clipboard unavailable, internal error
   2  bad usage or input (unknown option, invalid value, name already taken)
   3  locked, wrong or reused code, throttled, not set up
   4  system keychain unavailable or locked

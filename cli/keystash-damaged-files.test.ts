@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,6 +106,23 @@ describe('keystash on damaged files', () => {
       }
     }
     await copyFile(saved, index);
+    expect((await sandbox.ok(['get', 'Stripe live'])).stdout).toBe(VALUE);
+  });
+
+  it('names the file and what to do when a folder stands where the index should be', async () => {
+    const index = join(sandbox.home, 'index.json.enc');
+    const aside = join(work, 'index.aside');
+    await rename(index, aside);
+    await mkdir(index);
+    try {
+      const result = await sandbox.run(['list']);
+      expectCleanOutput(result, true);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Keystash could not use "${index}": it is a folder where Keystash expects a file. Move the folder aside`);
+    } finally {
+      await rm(index, { recursive: true });
+      await rename(aside, index);
+    }
     expect((await sandbox.ok(['get', 'Stripe live'])).stdout).toBe(VALUE);
   });
 

@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { isVaultError } from '../core/errors';
+import { fileSystemProblem } from '../core/fs/file-system-error';
 import { CliContext } from './context';
 import { CliError, describeUnexpected } from './errors';
 import { EXIT, exitCodeFor } from './exit-codes';
@@ -36,10 +37,12 @@ function report(ctx: CliContext, error: unknown): number {
     ctx.output.error(error.message);
     return error.exitCode;
   }
-  // A typed core error that did not come through the dispatcher (e.g. the clipboard clear).
-  if (isVaultError(error)) {
-    ctx.output.error(error.message);
-    return exitCodeFor(error.code);
+  // A typed core error that did not come through the dispatcher (e.g. the clipboard clear), or a
+  // file the CLI itself reads or writes (an -o path on a full disk).
+  const typed = fileSystemProblem(error) ?? error;
+  if (isVaultError(typed)) {
+    ctx.output.error(typed.message);
+    return exitCodeFor(typed.code);
   }
   ctx.output.error(describeUnexpected(error));
   return EXIT.failure;

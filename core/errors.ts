@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'KEYCHAIN_UNAVAILABLE',
   'KEYCHAIN_LOCKED',
   'CORRUPT_INDEX',
+  /** The vault folder's files cannot be read or written: permissions, a full disk, a folder in a file's place. */
+  'STORAGE_UNAVAILABLE',
   'CLIPBOARD_UNAVAILABLE',
   'FORBIDDEN',
   'INTERNAL',

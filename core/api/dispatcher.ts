@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isVaultError, quoteForMessage } from '../errors';
+import { fileSystemProblem } from '../fs/file-system-error';
 import type { Vault } from '../vault';
 import { handlers } from './handlers';
 import { operations, type OperationName, type ResultOf } from './operations';
@@ -30,7 +31,8 @@ export function createDispatcher(vault: Vault, caller: Caller, onInternalError?:
       if (!spec.whileLocked) await vault.requireUnlocked();
       const run = handlers[name] as (v: Vault, a: unknown) => Promise<unknown>;
       return { ok: true, value: await run(vault, parsed.data) };
-    } catch (error) {
+    } catch (caught) {
+      const error: unknown = fileSystemProblem(caught) ?? caught;
       if (isVaultError(error)) {
         return failure({
           code: error.code,

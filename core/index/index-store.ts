@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
+import { fileSystemProblem } from '../fs/file-system-error';
 import { VaultError } from '../errors';
 import { ensurePrivateDir, removeLeftoverTemps, writeFileAtomic } from '../fs/atomic-write';
 import { lockVaultFile } from '../fs/vault-lock';
@@ -121,7 +122,9 @@ export class IndexStore {
   }
 
   private async decryptFile(): Promise<IndexData> {
-    const text = await readFile(this.files.index, 'utf8');
+    const text = await readFile(this.files.index, 'utf8').catch((error: unknown) => {
+      throw fileSystemProblem(error, this.files.index) ?? error;
+    });
     let sealed: unknown;
     try {
       sealed = JSON.parse(text);

@@ -7,7 +7,24 @@ import type { KeyRecord } from '../keys/key-record';
  * Fuse) keeps a keystroke over 10,000 keys within a frame; single-error mode still finds "strpe".
  * The haystacks are built once per index snapshot (the records array identity), not per keystroke.
  */
-const fuzzy = new uFuzzy({ intraMode: 1, intraIns: 1 });
+const fuzzy = new uFuzzy({
+  intraMode: 1,
+  intraIns: 1,
+  // uFuzzy's defaults know only a–z, so "Яндекс" or "日本" would match nothing: these are its
+  // documented settings for letters of every script (README, "unicode").
+  unicode: true,
+  interSplit: "[^\\p{L}\\d']+",
+  intraSplit: '\\p{Ll}\\p{Lu}',
+  intraBound: '\\p{L}\\d|\\d\\p{L}|\\p{Ll}\\p{Lu}',
+  intraChars: "[\\p{L}\\d']",
+  intraContr: "'\\p{L}{1,2}\\b",
+});
+
+/**
+ * What both sides of a match are compared as: NFC (names are stored so, notes may not be), then
+ * without accents, so "cafe" finds "Café".
+ */
+const comparable = (texts: string[]): string[] => uFuzzy.latinize(texts.map((t) => t.normalize('NFC')));
 
 interface Haystacks {
   records: readonly KeyRecord[];
@@ -21,8 +38,8 @@ function haystacksFor(records: readonly KeyRecord[]): Haystacks {
   if (cache?.records !== records) {
     cache = {
       records,
-      names: records.map((r) => r.name),
-      others: records.map((r) => [r.envVar ?? '', r.provider ?? '', r.tags.join(' '), r.notes].join('\u0001')),
+      names: comparable(records.map((r) => r.name)),
+      others: comparable(records.map((r) => [r.envVar ?? '', r.provider ?? '', r.tags.join(' '), r.notes].join('\u0001'))),
     };
   }
   return cache;
@@ -36,13 +53,27 @@ function rankedMatches(haystack: string[], needle: string): number[] {
   return order.map((i) => info.idx[i]!);
 }
 
+/**
+ * Plain case-insensitive substring hits, for what fuzzy matching splits away as punctuation: an
+ * emoji, "sk_live_", a symbol in a note. Capped like the ranked matches.
+ */
+function substringMatches(haystack: string[], needle: string): number[] {
+  const lower = needle.toLowerCase();
+  const hits: number[] = [];
+  for (let i = 0; i < haystack.length && hits.length < 1_000; i++) {
+    if (haystack[i]!.toLowerCase().includes(lower)) hits.push(i);
+  }
+  return hits;
+}
+
 export function searchKeys(records: readonly KeyRecord[], query: string): KeyRecord[] {
-  const q = query.trim();
+  const [q = ''] = comparable([query.trim()]);
   if (!q) return [...records];
   const { names, others } = haystacksFor(records);
   const seen = new Set<number>();
   const result: KeyRecord[] = [];
-  for (const i of [...rankedMatches(names, q), ...rankedMatches(others, q)]) {
+  const ranked = [...rankedMatches(names, q), ...rankedMatches(others, q)];
+  for (const i of [...ranked, ...substringMatches(names, q), ...substringMatches(others, q)]) {
     if (seen.has(i)) continue;
     seen.add(i);
     result.push(records[i]!);
