@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Settings } from '../api/results';
-import { secretValue } from '../api/schemas';
+import { envVar, keyName, secretValue, tagName } from '../api/schemas';
 import { quoteForMessage, VaultError } from '../errors';
 import { indexDataSchema } from '../index/index-schema';
-import { keyRecordSchema, type KeyRecord } from '../keys/key-record';
+import { keyRecordSchema, LIMITS, type KeyRecord } from '../keys/key-record';
 
 /** What a backup holds once decrypted: every key's fields with its value, and the settings. */
 export interface BackupContents {
@@ -13,8 +13,20 @@ export interface BackupContents {
 
 export type BackupKey = KeyRecord & { value: string };
 
+/**
+ * A backup's key must pass the rules the contract applies to a key created by hand: a backup file
+ * edited by hand (or by a hostile sender) must not restore a name with a bidi override or an
+ * invalid envVar that the window and CLI would then refuse to edit.
+ */
 const contentsSchema = z.strictObject({
-  keys: z.array(keyRecordSchema.extend({ value: secretValue })),
+  keys: z.array(
+    keyRecordSchema.extend({
+      name: keyName,
+      envVar: envVar.nullable(),
+      tags: z.array(tagName).max(LIMITS.tagsPerKey),
+      value: secretValue,
+    }),
+  ),
   settings: indexDataSchema.shape.settings,
 });
 
@@ -39,7 +51,11 @@ export function parseContents(plaintext: Buffer): BackupContents {
   const parsed = contentsSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw invalid(`${issue?.path.map(String).join('.') || 'the contents'} does not match the expected structure`);
+    const where = issue?.path.map(String).join('.') || 'the contents';
+    // Custom messages are the contract's own sentences (they never quote the value); zod's generic
+    // ones are replaced by a plain one.
+    const why = issue?.code === 'custom' ? `is refused (${issue.message})` : 'does not match the expected structure';
+    throw invalid(`${where} ${why}`);
   }
   const keys = parsed.data.keys.map((k) => ({ ...k, name: k.name.trim() }));
   const names = new Set<string>();
