@@ -39,7 +39,8 @@ describe('platform clipboard on X11 (xsel)', () => {
   it('returns as soon as xsel hands the selection to its background process', async () => {
     const started = Date.now();
     await clipboard.write('sk-quick');
-    expect(Date.now() - started).toBeLessThan(2000);
+    // Without the hand-over it would wait until something else takes the clipboard: for ever here.
+    expect(Date.now() - started).toBeLessThan(5_000);
     expect(await pasted()).toBe('sk-quick');
   });
 
