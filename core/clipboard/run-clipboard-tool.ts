@@ -20,10 +20,31 @@ const STDERR_GRACE_MS = 200;
  * event could wait for as long as the value stays on the clipboard. For them we settle on 'exit'
  * and then drop the pipes, so neither this promise nor the process is held open.
  */
-export function runClipboardTool(
-  command: ToolCommand,
-  options: { env: NodeJS.ProcessEnv; input?: Uint8Array | string; hint: string },
-): Promise<string> {
+export async function runClipboardTool(command: ToolCommand, options: ToolOptions): Promise<string> {
+  try {
+    return await runOnce(command, options);
+  } catch (error) {
+    // An X server under load can refuse one connection ("Can't open display"); a second try a
+    // moment later succeeds. A tool that is missing or hangs is not retried. Writing the same value
+    // twice is harmless, so every command may be repeated.
+    if (!(error instanceof ToolExitError)) throw error;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
+    return runOnce(command, options);
+  }
+}
+
+interface ToolOptions {
+  env: NodeJS.ProcessEnv;
+  input?: Uint8Array | string;
+  hint: string;
+}
+
+const RETRY_DELAY_MS = 150;
+
+/** The tool ran and reported failure (exit code or signal), as opposed to not starting or hanging. */
+class ToolExitError extends VaultError {}
+
+function runOnce(command: ToolCommand, options: ToolOptions): Promise<string> {
   const name = command.file;
   return new Promise((resolve, reject) => {
     const child = spawn(command.file, command.args, {
@@ -47,8 +68,8 @@ export function runClipboardTool(
       if (error) reject(error);
       else resolve(Buffer.concat(stdout).toString('utf8'));
     };
-    const failure = (reason: string) =>
-      new VaultError('CLIPBOARD_UNAVAILABLE', `The clipboard tool ${name} failed (${reason}). ${options.hint}`);
+    const message = (reason: string) => `The clipboard tool ${name} failed (${reason}). ${options.hint}`;
+    const failure = (reason: string) => new VaultError('CLIPBOARD_UNAVAILABLE', message(reason));
 
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -61,7 +82,7 @@ export function runClipboardTool(
     const settle = (code: number | null, signal: NodeJS.Signals | null) => {
       if (code === 0) return finish(null);
       const said = Buffer.concat(stderr).toString('utf8').split(/\r?\n/, 1)[0]?.trim().slice(0, 200);
-      finish(failure(said || (signal ? `killed by ${signal}` : `exit code ${code}`)));
+      finish(new ToolExitError('CLIPBOARD_UNAVAILABLE', message(said || (signal ? `killed by ${signal}` : `exit code ${code}`))));
     };
     if (command.forks) {
       child.on('exit', (code, signal) => {
