@@ -109,6 +109,12 @@ describe('dispatcher', () => {
       deleteTag: { tag: 'a' },
       updateSettings: { autoLockMinutes: 10 },
       repairDrift: { action: 'forgetMissing', ids: ['00000000-0000-4000-8000-000000000000'] },
+      stageEnvImport: {},
+      commitEnvImport: { stagingId: '00000000-0000-4000-8000-000000000000', rows: [{ row: 0, name: 'A', tags: [], onConflict: 'skip' }] },
+      chooseExportFile: { format: 'dotenv' },
+      exportToFile: { targetId: '00000000-0000-4000-8000-000000000000', keys: [{ name: 'K' }], format: 'dotenv' },
+      scanFolder: {},
+      importScanFindings: { stagingId: '00000000-0000-4000-8000-000000000000', fingerprints: ['0123456789abcdef'] },
     };
     for (const name of operationNames) {
       const result = await cli(name, validArgs[name] ?? {});

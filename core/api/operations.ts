@@ -167,3 +167,18 @@ export const windowOperationNames = operationNames.filter(
 /** Events main pushes to the window. */
 export const VAULT_EVENTS = ['locked', 'clipboardCleared', 'vaultChanged', 'importProgress'] as const;
 export type VaultEventName = (typeof VAULT_EVENTS)[number];
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * What crosses to the window with an event: importProgress's counts, read field by field (so nothing
+ * else the emitter attached can ride along), and nothing for any other event.
+ */
+export function eventPayload(event: VaultEventName, payload: unknown): ImportProgress | Record<string, never> {
+  if (event !== 'importProgress' || typeof payload !== 'object' || payload === null) return {};
+  const { done, total } = payload as Partial<ImportProgress>;
+  return Number.isInteger(done) && Number.isInteger(total) ? { done: done!, total: total! } : {};
+}
