@@ -14,6 +14,7 @@ import type { ClipboardPort } from './clipboard/clipboard-port';
 import { DoctorService } from './doctor/doctor-service';
 import { VaultError } from './errors';
 import type { FileChooser } from './fs/file-chooser';
+import { referenceFor } from './refs/reference';
 import { StagingArea } from './staging/staging-area';
 import { IndexStore } from './index/index-store';
 import { watchIndexFile } from './index/index-watcher';
@@ -230,6 +231,16 @@ export class Vault extends EventEmitter<VaultEvents> {
     const { clearsAt } = await this.clipboardGuard.copy(value, clipboardClearSeconds);
     this.recordUse([record.id], { event: 'copy', keyId: record.id });
     return { clearsAt, clearAfterSeconds: clipboardClearSeconds };
+  }
+
+  /** A reference is no secret: it is copied as is and left on the clipboard, and not audited as a use. */
+  async copyReference(ref: KeyRef): Promise<{ reference: string }> {
+    if (!this.options.clipboard) {
+      throw new VaultError('CLIPBOARD_UNAVAILABLE', 'This process has no clipboard. Use `keystash ref NAME` instead.');
+    }
+    const reference = referenceFor((await this.keys.find(ref)).name);
+    await this.options.clipboard.write(reference);
+    return { reference };
   }
 
   /** The one path by which a value reaches the window; audited, and hidden again by the UI. */

@@ -59,6 +59,7 @@ const WHEN_VALID: Record<OperationName, 'fixture' | 'scratch'> = {
   deleteKey: 'scratch',
   copyKey: 'fixture',
   revealKey: 'fixture',
+  copyReference: 'fixture',
   readSecret: 'fixture',
   findKeys: 'fixture',
   readSecrets: 'fixture',
@@ -149,6 +150,7 @@ function validArgs(refs: Refs): Record<OperationName, fc.Arbitrary<Record<string
     deleteKey: fc.record({ key: ref }),
     copyKey: fc.record({ key: ref }),
     revealKey: fc.record({ key: ref }),
+    copyReference: fc.record({ key: ref }),
     readSecret: fc.record({ key: ref }),
     findKeys: fc.record({ keys: fc.array(ref, { maxLength: 5 }) }),
     readSecrets: fc.record(

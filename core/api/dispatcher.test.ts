@@ -23,6 +23,7 @@ const WRONG_TYPED: Record<OperationName, unknown> = {
   deleteKey: { key: {} },
   copyKey: { key: { id: 1 } },
   revealKey: { key: { name: 'x'.repeat(101) } },
+  copyReference: { key: { id: 'nope' } },
   readSecret: { key: null },
   findKeys: { keys: [{ name: '' }] },
   readSecrets: { keys: [{ name: 'K' }], purpose: 'leak' },

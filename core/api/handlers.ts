@@ -63,6 +63,7 @@ export const handlers: Handlers = {
   },
   copyKey: (vault, { key }) => vault.copy(key),
   revealKey: (vault, { key }) => vault.reveal(key),
+  copyReference: (vault, { key }) => vault.copyReference(key),
   readSecret: (vault, { key }) => vault.readSecret(key),
   findKeys: async (vault, { keys }) => {
     const data = await vault.index.read();

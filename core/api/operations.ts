@@ -85,6 +85,8 @@ export const operations = {
     whileLocked: false,
   }),
   copyKey: op<CopyReceipt>()({ args: z.strictObject({ key: s.keyRef }), callers: 'window', whileLocked: false }),
+  /** Puts the key's keystash:// reference (not its value) on the clipboard, uncleared: it is no secret. */
+  copyReference: op<{ reference: string }>()({ args: z.strictObject({ key: s.keyRef }), callers: 'window', whileLocked: false }),
   revealKey: op<Revealed>()({ args: z.strictObject({ key: s.keyRef }), callers: 'window', whileLocked: false }),
   readSecret: op<{ value: string }>()({ args: z.strictObject({ key: s.keyRef }), callers: 'cli', whileLocked: false }),
   /** Many keys by name or id in one call, without values: what references and --key resolve to. */
