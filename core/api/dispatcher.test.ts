@@ -99,6 +99,7 @@ describe('dispatcher', () => {
       deleteKey: { key: { name: 'K' } },
       copyKey: { key: { name: 'K' } },
       revealKey: { key: { name: 'K' } },
+      copyReference: { key: { name: 'K' } },
       readSecret: { key: { name: 'K' } },
       findKeys: { keys: [{ name: 'K' }] },
       readSecrets: { keys: [{ name: 'K' }], purpose: 'run', command: 'node' },
