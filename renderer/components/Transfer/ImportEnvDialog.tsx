@@ -105,12 +105,14 @@ export function ImportEnvDialog({ onImported, onClose }: ImportEnvDialogProps) {
       {preview && preview.rows.length === 0 && <p className="notice notice--info">{preview.fileName} has no variables in it.</p>}
       {preview && preview.rows.length > 0 && (
         <>
-          <div className="field">
-            <label htmlFor={allTagsId} className="field__label">
-              Tags for all
-            </label>
-            <input id={allTagsId} className="input" placeholder="e.g. my-app, prod" value={tagsForAll} onChange={(e) => setTagsForAll(e.target.value)} disabled={busy} />
-          </div>
+          {importable > 0 && (
+            <div className="field">
+              <label htmlFor={allTagsId} className="field__label">
+                Tags for all
+              </label>
+              <input id={allTagsId} className="input" placeholder="e.g. my-app, prod" value={tagsForAll} onChange={(e) => setTagsForAll(e.target.value)} disabled={busy} />
+            </div>
+          )}
           <ImportPreviewTable rows={preview.rows} choices={choices} onChange={setChoices} disabled={busy} />
         </>
       )}
