@@ -1,4 +1,5 @@
 import type { ClipboardPort } from './clipboard/clipboard-port';
+import type { FileChooser } from './fs/file-chooser';
 import { createKeytarKeychain } from './keychain/keytar-keychain';
 import { resolveKeychainService, resolveVaultHome } from './paths';
 import { Vault, type VaultOptions } from './vault';
@@ -8,7 +9,7 @@ import { Vault, type VaultOptions } from './vault';
  * keychain service from KEYSTASH_KEYCHAIN_SERVICE (or "keystash"), values through keytar.
  */
 export function openVault(
-  options: { env?: NodeJS.ProcessEnv; clipboard?: ClipboardPort } & Pick<
+  options: { env?: NodeJS.ProcessEnv; clipboard?: ClipboardPort; fileChooser?: FileChooser } & Pick<
     VaultOptions,
     'idleMsOverride' | 'clipboardKeepsProcessAlive' | 'now'
   > = {},
@@ -18,6 +19,7 @@ export function openVault(
     home: resolveVaultHome(env),
     keychain: createKeytarKeychain(resolveKeychainService(env)),
     ...(options.clipboard ? { clipboard: options.clipboard } : {}),
+    ...(options.fileChooser ? { fileChooser: options.fileChooser } : {}),
     ...(options.idleMsOverride !== undefined ? { idleMsOverride: options.idleMsOverride } : {}),
     ...(options.clipboardKeepsProcessAlive !== undefined ? { clipboardKeepsProcessAlive: options.clipboardKeepsProcessAlive } : {}),
     ...(options.now ? { now: options.now } : {}),

@@ -13,6 +13,9 @@ import { ClipboardGuard } from './clipboard/clipboard-guard';
 import type { ClipboardPort } from './clipboard/clipboard-port';
 import { DoctorService } from './doctor/doctor-service';
 import { VaultError } from './errors';
+import type { FileChooser } from './fs/file-chooser';
+import { referenceFor } from './refs/reference';
+import { StagingArea } from './staging/staging-area';
 import { IndexStore } from './index/index-store';
 import { watchIndexFile } from './index/index-watcher';
 import type { Keychain } from './keychain/keychain';
@@ -38,6 +41,8 @@ export interface VaultOptions {
   idleMsOverride?: number;
   /** Keep the process alive until a pending clipboard clear ran (the CLI's `copy` waits for it). */
   clipboardKeepsProcessAlive?: boolean;
+  /** Needed only for the window's Import .env…, Export… and Scan a folder…; the app and the browser host pass theirs. */
+  fileChooser?: FileChooser;
 }
 
 export type LockReason = 'user' | 'idle' | 'elsewhere' | 'system' | 'quit';
@@ -46,6 +51,8 @@ interface VaultEvents {
   locked: [reason: LockReason];
   clipboardCleared: [];
   vaultChanged: [];
+  /** A staged import (Import .env…, Scan's Import selected) wrote `done` of `total` values. */
+  importProgress: [progress: { done: number; total: number }];
   backgroundError: [error: unknown];
 }
 
@@ -61,6 +68,8 @@ export class Vault extends EventEmitter<VaultEvents> {
   readonly backups: BackupService;
   readonly doctor: DoctorService;
   readonly audit: AuditLog;
+  /** Values between a window's preview and its commit; dropped on lock. */
+  readonly staging = new StagingArea();
   private readonly auth: AuthService;
   private readonly authStore: AuthStore;
   private readonly session: Session;
@@ -95,6 +104,14 @@ export class Vault extends EventEmitter<VaultEvents> {
   /** The vault's notion of now (epoch ms); tests give it a clock they control. */
   clock(): number {
     return this.now();
+  }
+
+  /** The host's file dialogs; FORBIDDEN where there are none (the CLI takes paths as arguments). */
+  get fileChooser(): FileChooser {
+    if (!this.options.fileChooser) {
+      throw new VaultError('FORBIDDEN', 'This Keystash has no file dialogs. Use the keystash command line (import, export, scan) instead.');
+    }
+    return this.options.fileChooser;
   }
 
   get keychainService(): string {
@@ -216,6 +233,16 @@ export class Vault extends EventEmitter<VaultEvents> {
     return { clearsAt, clearAfterSeconds: clipboardClearSeconds };
   }
 
+  /** A reference is no secret: it is copied as is and left on the clipboard, and not audited as a use. */
+  async copyReference(ref: KeyRef): Promise<{ reference: string }> {
+    if (!this.options.clipboard) {
+      throw new VaultError('CLIPBOARD_UNAVAILABLE', 'This process has no clipboard. Use `keystash ref NAME` instead.');
+    }
+    const reference = referenceFor((await this.keys.find(ref)).name);
+    await this.options.clipboard.write(reference);
+    return { reference };
+  }
+
   /** The one path by which a value reaches the window; audited, and hidden again by the UI. */
   async reveal(ref: KeyRef): Promise<{ value: string; hideAfterSeconds: number }> {
     const { record, value } = await this.keys.readValue(ref);
@@ -325,6 +352,7 @@ export class Vault extends EventEmitter<VaultEvents> {
   private async forgetLocally(reason: LockReason, audit: boolean): Promise<void> {
     this.knownSession = null;
     this.unlockDriftCheck = null; // its report holds key names
+    this.staging.clear(); // staged imports hold values
     this.index.forget();
     await this.clipboardGuard?.clearIfUnchanged(reason === 'quit' ? 'quit' : 'lock').catch(() => false);
     if (audit) {

@@ -6,6 +6,7 @@ import { EnrolPage } from './pages/EnrolPage';
 import { KeyForm } from './pages/KeyForm';
 import { MainPage } from './pages/MainPage';
 import { SettingsDialog } from './pages/SettingsDialog';
+import { ExportDialog, ImportEnvDialog, ScanPage } from './pages/TransferPages';
 import { UnlockPage } from './pages/UnlockPage';
 import { readSystemClipboard } from './support/clipboard';
 import type { Driver, VaultApi } from './support/launch';
@@ -35,6 +36,9 @@ export class App {
   readonly detail: DetailPanel;
   readonly audit: AuditPage;
   readonly settings: SettingsDialog;
+  readonly importEnv: ImportEnvDialog;
+  readonly exportKeys: ExportDialog;
+  readonly scan: ScanPage;
   /** The TOTP secret, once enrolled (by the fixture or through the UI). */
   totpSecret: string | null = null;
   /** The recovery codes of that enrolment. */
@@ -55,6 +59,9 @@ export class App {
     this.detail = new DetailPanel(page);
     this.audit = new AuditPage(page);
     this.settings = new SettingsDialog(page);
+    this.importEnv = new ImportEnvDialog(page);
+    this.exportKeys = new ExportDialog(page);
+    this.scan = new ScanPage(page);
   }
 
   /**

@@ -19,9 +19,9 @@ function fakeIpcRenderer(reply: (channel: string, args: unknown) => unknown = ()
 }
 
 describe('window.keystash over IPC', () => {
-  it('exposes exactly the window operations and the three event subscriptions', () => {
+  it('exposes exactly the window operations and the four event subscriptions', () => {
     const api = createKeystashApi(createIpcBridgeTransport(fakeIpcRenderer().port));
-    expect(Object.keys(api).sort()).toEqual([...windowOperationNames, 'onClipboardCleared', 'onLocked', 'onVaultChanged'].sort());
+    expect(Object.keys(api).sort()).toEqual([...windowOperationNames, 'onClipboardCleared', 'onImportProgress', 'onLocked', 'onVaultChanged'].sort());
     expect(api).not.toHaveProperty('readSecret');
     expect(Object.keys(api)).not.toContain('readSecret');
     for (const leaked of ['invoke', 'send', 'on', 'ipcRenderer', 'process', 'env']) expect(api).not.toHaveProperty(leaked);

@@ -30,10 +30,11 @@ export function createIpcBridgeTransport(ipc: IpcRendererPort): BridgeTransport 
         return failure('INTERNAL', 'Keystash did not answer. Try again; restart the app if it repeats.');
       }
     },
-    subscribe(event: VaultEventName, callback: () => void): () => void {
+    subscribe(event: VaultEventName, callback: (data?: unknown) => void): () => void {
       if (!VAULT_EVENTS.includes(event)) throw new TypeError('Unknown event.');
       const channel = eventChannel(event);
-      const listener: IpcListener = () => callback();
+      // The IPC event object (whose sender is ipcRenderer) never reaches the page: only the payload.
+      const listener: IpcListener = (_event, data) => callback(data);
       ipc.on(channel, listener);
       return () => {
         ipc.removeListener(channel, listener);

@@ -10,6 +10,7 @@ import { limitCoreDumps } from './core-dumps';
 import { applyDownloadPolicy, documentsOrHome } from './download-policy';
 import { createElectronClipboard } from './electron-clipboard';
 import { registerIpcTransport } from './ipc-transport';
+import { createNativeFileChooser } from './native-file-chooser';
 import { guardAllWebContents, type WindowOpenListener } from './navigation-guard';
 import { applyPermissionPolicy } from './permissions';
 import { createQuitGuard } from './quit-guard';
@@ -72,6 +73,7 @@ async function start(): Promise<void> {
       platform: process.platform,
       onConcealFailed: (error) => console.warn(`Copied without the clipboard-manager markers: ${describe(error)}`),
     }),
+    fileChooser: createNativeFileChooser({ dialog, parent: () => mainWindow, defaultFolder: () => documentsOrHome(app) }),
   });
   app.on('before-quit', createQuitGuard({
     shutdown: () => vault.shutdown(),

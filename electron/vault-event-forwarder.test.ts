@@ -22,6 +22,14 @@ describe('forwardVaultEvents', () => {
     expect(send.mock.calls).toEqual([['keystash:event:locked'], ['keystash:event:clipboardCleared'], ['keystash:event:vaultChanged']]);
   });
 
+  it('sends an import progress event with its two counts and nothing else', () => {
+    const vault = fakeVault();
+    const { contents, send } = fakeContents();
+    forwardVaultEvents(vault, () => contents);
+    (vault as unknown as EventEmitter).emit('importProgress', { done: 3, total: 10, name: 'STRIPE_KEY' });
+    expect(send.mock.calls).toEqual([['keystash:event:importProgress', { done: 3, total: 10 }]]);
+  });
+
   it('does not forward background errors, and skips a window that is gone', () => {
     const vault = fakeVault();
     const { contents, send } = fakeContents(true);

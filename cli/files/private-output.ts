@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { usageError } from '../errors';
 import { printable } from '../io/output';
-import { unignoredInWorkTree } from './git-guard';
+import { unignoredInWorkTree } from '../../core/fs/git-guard';
 
 export interface OutputGuards {
   /** Replace an existing file. */

@@ -1,5 +1,7 @@
 import {
+  eventPayload,
   windowOperationNames,
+  type ImportProgress,
   type ArgsOf,
   type ResultOf,
   type VaultEventName,
@@ -18,11 +20,14 @@ export type KeystashApi = {
   onLocked(callback: () => void): () => void;
   onClipboardCleared(callback: () => void): () => void;
   onVaultChanged(callback: () => void): () => void;
+  /** While a staged import runs: how many of its values are written. */
+  onImportProgress(callback: (progress: ImportProgress) => void): () => void;
 };
 
 export interface BridgeTransport {
   invoke(operation: WindowOperationName, args: unknown): Promise<Result<unknown>>;
-  subscribe(event: VaultEventName, callback: () => void): () => void;
+  /** `data` is the event's payload as the transport received it (see eventPayload). */
+  subscribe(event: VaultEventName, callback: (data?: unknown) => void): () => void;
 }
 
 export function createKeystashApi(transport: BridgeTransport): KeystashApi {
@@ -38,5 +43,12 @@ export function createKeystashApi(transport: BridgeTransport): KeystashApi {
   api.onLocked = subscriber('locked');
   api.onClipboardCleared = subscriber('clipboardCleared');
   api.onVaultChanged = subscriber('vaultChanged');
+  api.onImportProgress = (callback: (progress: ImportProgress) => void) => {
+    if (typeof callback !== 'function') throw new TypeError('callback must be a function');
+    return transport.subscribe('importProgress', (data) => {
+      const progress = eventPayload('importProgress', data);
+      if ('done' in progress) callback(progress as ImportProgress);
+    });
+  };
   return Object.freeze(api) as KeystashApi;
 }

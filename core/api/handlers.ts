@@ -7,7 +7,9 @@ import { importProgressListener } from '../env/import-progress';
 import type { KeyRecord, KeySummary } from '../keys/key-record';
 import { findIn, type ImportOutcome } from '../keys/key-service';
 import { summarise } from '../keys/list-keys';
+import type { ExportFormat } from '../env/export-options';
 import type { Vault } from '../vault';
+import { transferHandlers } from './transfer-handlers';
 import type { KeyRef } from './schemas';
 import type { OperationName, Operations, ResultOf } from './operations';
 
@@ -61,6 +63,7 @@ export const handlers: Handlers = {
   },
   copyKey: (vault, { key }) => vault.copy(key),
   revealKey: (vault, { key }) => vault.reveal(key),
+  copyReference: (vault, { key }) => vault.copyReference(key),
   readSecret: (vault, { key }) => vault.readSecret(key),
   findKeys: async (vault, { keys }) => {
     const data = await vault.index.read();
@@ -99,21 +102,7 @@ export const handlers: Handlers = {
     if (!dryRun) await vault.audit.append({ event: 'import', detail: totals });
     return { outcomes, ...totals, dryRun: dryRun ?? false };
   },
-  exportKeys: async (vault, { keys, format, name }) => {
-    const records = unique(await resolveAll(vault, keys));
-    const byVar = environmentNames(records);
-    const values = await readValues(vault, records);
-    const content = renderExport(
-      format,
-      [...byVar].map(([envVar, record]) => ({ name: envVar, value: values.get(record.id)! })),
-      name === undefined ? {} : { secretName: name },
-    );
-    vault.recordUse(
-      records.map((r) => r.id),
-      { event: 'export', detail: { format, keys: records.length, keyIds: records.map((r) => r.id).join(',') } },
-    );
-    return { content, count: records.length };
-  },
+  exportKeys: (vault, args) => renderKeysExport(vault, args),
   createBackup: async (vault, { passphrase }) => {
     const backup = await vault.backups.create(passphrase);
     await vault.audit.append({ event: 'backup', detail: { keys: backup.keys } });
@@ -130,6 +119,8 @@ export const handlers: Handlers = {
     if (!report.dryRun) await vault.audit.append({ event: 'restore', detail: { restored, replaced, renamed, skipped, settings: settingsRestored } });
     return report;
   },
+
+  ...transferHandlers(renderKeysExport),
 
   listTags: async (vault) => ({ tags: await vault.tags.list() }),
   renameTag: async (vault, { from, to }) => {
@@ -170,6 +161,23 @@ export const handlers: Handlers = {
   },
   verifyAudit: (vault) => vault.audit.verify(),
 };
+
+/** The text of an export, values included, audited as an export of those keys: for the CLI's text and the app's file alike. */
+async function renderKeysExport(vault: Vault, { keys, format, name }: { keys: KeyRef[]; format: ExportFormat; name?: string | undefined }): Promise<{ content: string; count: number }> {
+  const records = unique(await resolveAll(vault, keys));
+  const byVar = environmentNames(records);
+  const values = await readValues(vault, records);
+  const content = renderExport(
+    format,
+    [...byVar].map(([envVar, record]) => ({ name: envVar, value: values.get(record.id)! })),
+    name === undefined ? {} : { secretName: name },
+  );
+  vault.recordUse(
+    records.map((r) => r.id),
+    { event: 'export', detail: { format, keys: records.length, keyIds: records.map((r) => r.id).join(',') } },
+  );
+  return { content, count: records.length };
+}
 
 function withStatus(vault: Vault, record: KeyRecord): KeySummary {
   return summarise(record, vault.clock());

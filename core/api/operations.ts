@@ -20,6 +20,12 @@ import type {
   RestoreReport,
   DriftReport,
   DriftRepair,
+  HostFeatures,
+  StagedEnvImport,
+  ChosenExportTarget,
+  ExportedFile,
+  ScanFolderResult,
+  ScanImportReport,
 } from './results';
 
 /**
@@ -79,6 +85,8 @@ export const operations = {
     whileLocked: false,
   }),
   copyKey: op<CopyReceipt>()({ args: z.strictObject({ key: s.keyRef }), callers: 'window', whileLocked: false }),
+  /** Puts the key's keystash:// reference (not its value) on the clipboard, uncleared: it is no secret. */
+  copyReference: op<{ reference: string }>()({ args: z.strictObject({ key: s.keyRef }), callers: 'window', whileLocked: false }),
   revealKey: op<Revealed>()({ args: z.strictObject({ key: s.keyRef }), callers: 'window', whileLocked: false }),
   readSecret: op<{ value: string }>()({ args: z.strictObject({ key: s.keyRef }), callers: 'cli', whileLocked: false }),
   /** Many keys by name or id in one call, without values: what references and --key resolve to. */
@@ -96,6 +104,24 @@ export const operations = {
   createBackup: op<BackupFile>()({ args: s.createBackupArgs, callers: 'cli', whileLocked: false }),
   /** Restores a backup all or nothing. CLI only, like createBackup: main reads the file the user picked. */
   restoreBackup: op<RestoreReport>()({ args: s.restoreBackupArgs, callers: 'cli', whileLocked: false }),
+
+  /** What the host offers for files: native dialogs (the app) or typed paths (the browser host). */
+  hostFeatures: op<HostFeatures>()({ args: s.empty, callers: 'window', whileLocked: true }),
+  /**
+   * Import .env…, step 1: main reads and parses the file (from its open dialog; the browser host
+   * takes a file input's text) and keeps the values; the window gets a preview without them.
+   */
+  stageEnvImport: op<StagedEnvImport>()({ args: s.stageEnvImportArgs, callers: 'window', whileLocked: false }),
+  /** Import .env…, step 2: the chosen rows go into the vault; `importProgress` events report it. */
+  commitEnvImport: op<ImportReport>()({ args: s.commitEnvImportArgs, callers: 'window', whileLocked: false }),
+  /** Export…, step 1: main's save dialog picks the file, and the git check says whether to warn. */
+  chooseExportFile: op<ChosenExportTarget>()({ args: s.chooseExportFileArgs, callers: 'window', whileLocked: false }),
+  /** Export…, step 2: main writes the values to the picked file (0600); the window never gets them. */
+  exportToFile: op<ExportedFile>()({ args: s.exportToFileArgs, callers: 'window', whileLocked: false }),
+  /** Scan a folder…: main walks the folder it picked and keeps the values; findings come back masked. */
+  scanFolder: op<ScanFolderResult>()({ args: s.scanFolderArgs, callers: 'window', whileLocked: false }),
+  /** Import selected: one key per distinct value among the chosen findings. */
+  importScanFindings: op<ScanImportReport>()({ args: s.importScanFindingsArgs, callers: 'window', whileLocked: false }),
 
   listTags: op<{ tags: TagCount[] }>()({ args: s.empty, callers: 'window', whileLocked: false }),
   renameTag: op<{ renamed: number; merged: boolean }>()({
@@ -141,5 +167,20 @@ export const windowOperationNames = operationNames.filter(
 );
 
 /** Events main pushes to the window. */
-export const VAULT_EVENTS = ['locked', 'clipboardCleared', 'vaultChanged'] as const;
+export const VAULT_EVENTS = ['locked', 'clipboardCleared', 'vaultChanged', 'importProgress'] as const;
 export type VaultEventName = (typeof VAULT_EVENTS)[number];
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * What crosses to the window with an event: importProgress's counts, read field by field (so nothing
+ * else the emitter attached can ride along), and nothing for any other event.
+ */
+export function eventPayload(event: VaultEventName, payload: unknown): ImportProgress | Record<string, never> {
+  if (event !== 'importProgress' || typeof payload !== 'object' || payload === null) return {};
+  const { done, total } = payload as Partial<ImportProgress>;
+  return Number.isInteger(done) && Number.isInteger(total) ? { done: done!, total: total! } : {};
+}

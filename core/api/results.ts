@@ -163,3 +163,100 @@ export interface DriftRepair {
 }
 
 export type { KeySummary, AuditEntry, ImportOutcome };
+
+/** hostFeatures: what the host offers the window for files. */
+export interface HostFeatures {
+  /**
+   * True only in the browser host, which has no native dialogs: the window asks for a typed path
+   * (and takes a .env file from a file input). The app answers false and shows its own dialogs.
+   */
+  typedPaths: boolean;
+}
+
+/** One variable of a staged .env file, as the Import .env… preview shows it. Never the value. */
+export interface EnvImportRow {
+  /** Its index in the staged file, which the commit names. */
+  row: number;
+  variable: string;
+  line: number;
+  /** Earlier lines assigning the same variable (dotenv uses the last one). */
+  overriddenLines: number[];
+  /** The suggested key name (the variable). */
+  name: string;
+  envVar: string | null;
+  provider: string | null;
+  tags: string[];
+  /** First 4 characters and the length, as `keystash scan` shows a value; null without a value. */
+  masked: string | null;
+  /** 'import' rows can be committed; the others say why not in `reason`. */
+  status: 'import' | 'skipped' | 'failed';
+  reason: string | null;
+  /** The existing key with this name (names ignore case), if any. */
+  conflict: { id: string; name: string } | null;
+}
+
+export interface EnvImportPreview {
+  stagingId: string;
+  fileName: string;
+  rows: EnvImportRow[];
+}
+
+/** stageEnvImport: null when the user cancelled the file dialog. */
+export interface StagedEnvImport {
+  preview: EnvImportPreview | null;
+}
+
+/** chooseExportFile: the file picked to export to, and what the window should warn about first. */
+export interface ExportTarget {
+  /** Names the picked path in exportToFile; the window cannot name a path itself. */
+  targetId: string;
+  path: string;
+  /** The git work tree that could commit the file (it is not ignored there), or null. */
+  unignoredWorkTree: string | null;
+  /** The file exists and the host's dialog did not already ask to replace it. */
+  existsUnconfirmed: boolean;
+}
+
+export interface ChosenExportTarget {
+  target: ExportTarget | null;
+}
+
+export interface ExportedFile {
+  path: string;
+  count: number;
+}
+
+/** One finding of a staged scan, for the window: where and what kind, with the value masked. */
+export interface ScanFindingView {
+  fingerprint: string;
+  line: number;
+  column: number;
+  ruleId: string;
+  provider: string;
+  masked: string;
+}
+
+export interface StagedScan {
+  stagingId: string;
+  root: string;
+  files: { path: string; findings: ScanFindingView[] }[];
+  /** Distinct values among the findings (one key each on import). */
+  distinct: number;
+  filesScanned: number;
+  durationMs: number;
+  /** .env files ignore rules hid from the scan: Import .env… is the way for those. */
+  ignoredEnvFiles: string[];
+}
+
+/** scanFolder: null when the user cancelled the folder dialog. */
+export interface ScanFolderResult {
+  scan: StagedScan | null;
+}
+
+/** importScanFindings: one entry per distinct value imported, with its reference ready to paste. */
+export interface ScanImportReport {
+  keys: { fingerprint: string; name: string; id: string | null; reference: string | null; status: ImportOutcome['status']; reason: string | null }[];
+  created: number;
+  skipped: number;
+  failed: number;
+}

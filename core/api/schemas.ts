@@ -137,6 +137,7 @@ export const importEntry = z.strictObject({
   envVar: envVar.nullable(),
   provider: z.string().trim().max(LIMITS.providerMax).nullable().optional(),
   tags: z.array(tagName).max(LIMITS.tagsPerKey).optional(),
+  notes: z.string().max(LIMITS.notesMax).optional(),
 });
 
 export const importKeysArgs = z.strictObject({
@@ -207,3 +208,76 @@ export const repairDriftArgs = z.discriminatedUnion('action', [
 ]);
 
 export const empty = z.strictObject({});
+
+/**
+ * A path typed in the window. Accepted only by a host whose FileChooser takes typed paths (the
+ * browser host); the app refuses any path from the window and asks its native dialog.
+ */
+const typedPath = z
+  .string()
+  .trim()
+  .min(1, 'Type a path.')
+  .max(4096, 'A path must be at most 4096 characters.')
+  .refine((p) => !p.includes('\0'), 'A path cannot contain a NUL character.');
+
+/** A .env file's text, from the browser host's file input; 1 MiB is far beyond any real one. */
+export const ENV_FILE_MAX_CHARS = 1024 * 1024;
+
+export const stageEnvImportArgs = z.strictObject({
+  /** Browser host only: the file the user picked in a file input. */
+  file: z
+    .strictObject({
+      name: z.string().max(255, 'A file name must be at most 255 characters.'),
+      text: z.string().max(ENV_FILE_MAX_CHARS, 'A .env file must be at most 1 MiB.'),
+    })
+    .optional(),
+});
+
+const stagingId = z.uuid({ error: 'The preview has expired; open the file again.' });
+
+export const commitEnvImportArgs = z.strictObject({
+  stagingId,
+  /** The rows to import, with the user's name and tags for each and what to do on a name conflict. */
+  rows: z
+    .array(
+      z.strictObject({
+        row: z.number().int().min(0).max(BATCH_MAX),
+        name: keyName,
+        tags: z.array(tagName).max(LIMITS.tagsPerKey),
+        onConflict: z.enum(['skip', 'replace']),
+      }),
+    )
+    .min(1, 'Select at least one row to import.')
+    .max(BATCH_MAX, `At most ${BATCH_MAX} entries at once.`),
+});
+
+export const chooseExportFileArgs = z.strictObject({
+  format: z.enum(EXPORT_FORMATS),
+  /** Browser host only: the path typed in the window. */
+  path: typedPath.optional(),
+});
+
+export const exportToFileArgs = z.strictObject({
+  targetId: stagingId,
+  keys: keyRefs,
+  format: z.enum(EXPORT_FORMATS),
+  name: exportKeysArgs.shape.name,
+  /** The user saw that git does not ignore the file and chose Save anyway. */
+  allowTracked: z.boolean().optional(),
+  /** The user saw that the file exists and chose to replace it. */
+  overwrite: z.boolean().optional(),
+});
+
+export const scanFolderArgs = z.strictObject({
+  /** Browser host only: the folder typed in the window. */
+  path: typedPath.optional(),
+});
+
+export const importScanFindingsArgs = z.strictObject({
+  stagingId,
+  fingerprints: z
+    .array(z.string().regex(/^[0-9a-f]{16}$/, 'A finding is named by its 16-character fingerprint.'))
+    .min(1, 'Select at least one finding.')
+    .max(BATCH_MAX, `At most ${BATCH_MAX} at once.`),
+  tags: z.array(tagName).max(LIMITS.tagsPerKey).optional(),
+});

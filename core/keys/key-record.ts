@@ -47,7 +47,8 @@ export interface KeyStatus {
   unused: boolean;
 }
 
-export type KeySummary = KeyRecord & { status: KeyStatus };
+/** `reference`: the key's keystash:// reference (core/refs), ready to paste; the window cannot compute it. */
+export type KeySummary = KeyRecord & { status: KeyStatus; reference: string };
 
 /** A new record with every optional field empty; callers then apply what the user gave. */
 export function newKeyRecord(id: string, name: string, stamp: string): KeyRecord {

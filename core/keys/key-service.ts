@@ -22,8 +22,8 @@ export interface ImportOutcome {
 }
 
 export interface ImportOptions {
-  /** An entry whose name is taken: leave the key alone, or store the new value as a rotation. */
-  onConflict: 'skip' | 'replace';
+  /** An entry whose name is taken: leave the key alone, or store the new value as a rotation; per entry when a function. */
+  onConflict: 'skip' | 'replace' | ((entry: ImportEntry) => 'skip' | 'replace');
   dryRun: boolean;
   /** After each keychain write: how many of the planned writes are done. */
   onProgress?: (done: number, total: number) => void;
@@ -153,7 +153,7 @@ export class KeyService {
       const taken = existing.get(key);
       const outcome: ImportOutcome = { name: entry.name.trim(), status: 'created', id: randomUUID(), reason: null };
       if (batch.has(key)) Object.assign(outcome, { status: 'failed', id: null, reason: 'the same name appears earlier in this import (names ignore case)' });
-      else if (taken && options.onConflict === 'skip') Object.assign(outcome, { status: 'skipped', id: taken.id, reason: `a key named "${taken.name}" already exists` });
+      else if (taken && conflictAction(options, entry) === 'skip') Object.assign(outcome, { status: 'skipped', id: taken.id, reason: `a key named "${taken.name}" already exists` });
       else if (taken) Object.assign(outcome, { status: 'replaced', id: taken.id });
       batch.add(key);
       outcomes.push(outcome);
@@ -225,6 +225,7 @@ export class KeyService {
         record.envVar = entry.envVar || null;
         record.provider = entry.provider || null;
         record.tags = tagsFor(entry.tags ?? []);
+        record.notes = entry.notes ?? '';
         data.keys.push(record);
         byName.set(nameKey(record.name), record);
       } else if (outcome.status === 'replaced' || outcome.status === 'skipped') {
@@ -301,3 +302,6 @@ function applyFields(record: KeyRecord, fields: EditableKeyFields, data: IndexDa
     record.tags = normaliseTags(fields.tags, known);
   }
 }
+
+const conflictAction = (options: ImportOptions, entry: ImportEntry) =>
+  typeof options.onConflict === 'function' ? options.onConflict(entry) : options.onConflict;

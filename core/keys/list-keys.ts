@@ -1,3 +1,4 @@
+import { referenceFor } from '../refs/reference';
 import type { z } from 'zod';
 import type { KeyList, SmartFilterCounts } from '../api/results';
 import type { listKeysArgs } from '../api/schemas';
@@ -29,7 +30,7 @@ const SUMMARY_TTL_MS = 60_000;
 export function summarise(record: KeyRecord, now: number): KeySummary {
   const hit = summaries.get(record);
   if (hit && Math.abs(now - hit.at) < SUMMARY_TTL_MS) return hit.summary;
-  const summary = { ...record, status: keyStatus(record, now) };
+  const summary = { ...record, status: keyStatus(record, now), reference: referenceFor(record.name) };
   summaries.set(record, { at: now, summary });
   return summary;
 }

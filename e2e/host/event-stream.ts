@@ -1,23 +1,25 @@
 import type { ServerResponse } from 'node:http';
-import { VAULT_EVENTS, type VaultEventName } from '../../core/api/operations';
+import { eventPayload, VAULT_EVENTS, type VaultEventName } from '../../core/api/operations';
 
 /** What the host needs of the vault for events: its EventEmitter side. */
 export interface VaultEventSource {
-  on(event: VaultEventName, listener: () => void): unknown;
-  off(event: VaultEventName, listener: () => void): unknown;
+  on(event: VaultEventName, listener: (payload?: unknown) => void): unknown;
+  off(event: VaultEventName, listener: (payload?: unknown) => void): unknown;
 }
 
 const KEEPALIVE_MS = 15_000;
 
 /**
  * Server-sent events for the page: `event: <name>` lines on one long response per page. The data is
- * always `{}`: events only say that something happened, the page asks for the details.
+ * `{}` (events say that something happened, the page asks for the details), except importProgress's
+ * two counts.
  */
 export function createEventStream(vault: VaultEventSource) {
   const clients = new Set<ServerResponse>();
   const forward = VAULT_EVENTS.map((name) => {
-    const listener = () => {
-      for (const client of clients) client.write(`event: ${name}\ndata: {}\n\n`);
+    const listener = (payload?: unknown) => {
+      const data = JSON.stringify(eventPayload(name, payload));
+      for (const client of clients) client.write(`event: ${name}\ndata: ${data}\n\n`);
     };
     vault.on(name, listener);
     return { name, listener };

@@ -51,15 +51,16 @@ async function invoke(operation: string, args: unknown): Promise<Result<unknown>
 
 /** One streamed GET /events for the page, shared by every subscriber, reconnecting when it drops. */
 function createEventSubscriptions() {
-  const listeners = new Map<VaultEventName, Set<() => void>>();
+  const listeners = new Map<VaultEventName, Set<(data?: unknown) => void>>();
   let connected = false;
 
   function dispatchBlock(block: string): void {
     const name = /^event: (.+)$/m.exec(block)?.[1]?.trim() as VaultEventName | undefined;
     if (!name) return;
+    const data = readData(/^data: (.*)$/m.exec(block)?.[1]);
     for (const listener of listeners.get(name) ?? []) {
       try {
-        listener();
+        listener(data);
       } catch (error) {
         console.error(error);
       }
@@ -94,7 +95,7 @@ function createEventSubscriptions() {
       });
   }
 
-  return (event: VaultEventName, callback: () => void): (() => void) => {
+  return (event: VaultEventName, callback: (data?: unknown) => void): (() => void) => {
     let set = listeners.get(event);
     if (!set) listeners.set(event, (set = new Set()));
     set.add(callback);
@@ -103,6 +104,14 @@ function createEventSubscriptions() {
       set.delete(callback);
     };
   };
+}
+
+function readData(line: string | undefined): unknown {
+  try {
+    return line === undefined ? undefined : (JSON.parse(line) as unknown);
+  } catch {
+    return undefined;
+  }
 }
 
 const transport: BridgeTransport = { invoke, subscribe: createEventSubscriptions() };

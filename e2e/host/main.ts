@@ -9,6 +9,7 @@ import { isVaultError } from '../../core/errors';
 import { openVault } from '../../core/open-vault';
 import { readHostConfig } from './host-config';
 import { createHostServer } from './host-server';
+import { typedPathChooser } from './typed-path-chooser';
 
 const log = (line: string) => process.stderr.write(`keystash-host: ${line}\n`);
 /** Names the kind of failure only: a raw error's message could quote anything. */
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const config = readHostConfig(process.env, import.meta.url);
   const vault = openVault({
     clipboard: createPlatformClipboard(),
+    fileChooser: typedPathChooser,
     ...(config.idleMsOverride !== undefined ? { idleMsOverride: config.idleMsOverride } : {}),
   });
   // Fails here, before the URL is printed, when the keychain cannot be reached.

@@ -17,7 +17,15 @@ export type {
   Settings,
   SmartFilterCounts,
   TagCount,
+  EnvImportPreview,
+  EnvImportRow,
+  ExportTarget,
+  HostFeatures,
+  ImportReport,
+  ScanImportReport,
+  StagedScan,
 } from '../../core/api/results';
+export type { ImportProgress } from '../../core/api/operations';
 export type { ArgsOf, ResultOf, WindowOperationName } from '../../core/api/operations';
 export type { AuditEvent } from '../../core/audit/audit-events';
 export type { ErrorCode } from '../../core/errors';
@@ -28,4 +36,5 @@ export type ListKeysArgs = NonNullable<ArgsOf<'listKeys'>>;
 export type KeyFilter = NonNullable<ListKeysArgs['filter']>;
 export type KeySort = NonNullable<ListKeysArgs['sort']>;
 export type CreateKeyArgs = NonNullable<ArgsOf<'createKey'>>;
+export type ExportFormat = NonNullable<ArgsOf<'exportToFile'>>['format'];
 export type UpdateKeyArgs = NonNullable<ArgsOf<'updateKey'>>;

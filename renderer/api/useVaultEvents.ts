@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import type { ImportProgress } from './types';
 
 type Subscribe = (callback: () => void) => () => void;
 
@@ -17,5 +18,15 @@ const vaultChangedEvent = () => window.keystash.onVaultChanged.bind(window.keyst
 
 export const useLockedEvent = (handler: () => void) => useVaultEvent(lockedEvent, handler);
 export const useClipboardClearedEvent = (handler: () => void) => useVaultEvent(clipboardClearedEvent, handler);
+const importProgressEvent = () => window.keystash.onImportProgress.bind(window.keystash);
+/** While a staged import runs (Import .env…, Import selected): values written so far. */
+export function useImportProgressEvent(handler: (progress: ImportProgress) => void): void {
+  const latest = useRef(handler);
+  useEffect(() => {
+    latest.current = handler;
+  });
+  useEffect(() => importProgressEvent()((progress) => latest.current(progress)), []);
+}
+
 /** The CLI (or another window) changed the index: whatever was listed is stale. */
 export const useVaultChangedEvent = (handler: () => void) => useVaultEvent(vaultChangedEvent, handler);

@@ -14,6 +14,7 @@ export interface DetailPanelProps {
   /** Bumped after anything that adds an audit entry for this key, to refresh its activity. */
   activityVersion: number;
   onCopy: (key: KeySummary) => void;
+  onCopyReference: (key: KeySummary) => void;
   onEdit: (key: KeySummary) => void;
   onRotate: (key: KeySummary) => void;
   onDelete: (key: KeySummary) => void;
@@ -48,6 +49,7 @@ export const DetailPanel = memo(function DetailPanel({
   keySummary: key,
   activityVersion,
   onCopy,
+  onCopyReference,
   onEdit,
   onRotate,
   onDelete,
@@ -89,6 +91,15 @@ export const DetailPanel = memo(function DetailPanel({
       <dl className="detail__fields">
         <Row label="Environment variable">
           {key.envVar ? <code className="mono-chip">{key.envVar}</code> : <span className="detail__muted">None</span>}
+        </Row>
+        <Row label="Reference">
+          <span className="detail__reference">
+            <code className="mono-chip">{key.reference}</code>
+            <button type="button" className="button button--secondary button--small" onClick={() => onCopyReference(key)}>
+              <Icon name="copy" />
+              Copy reference
+            </button>
+          </span>
         </Row>
         <Row label="Tags">{key.tags.length > 0 ? <TagChips tags={key.tags} /> : <span className="detail__muted">None</span>}</Row>
         {key.scopes.length > 0 && (

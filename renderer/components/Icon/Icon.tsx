@@ -24,6 +24,8 @@ const paths = {
   alert: 'M12 3l10 18H2zM12 10v5M12 18h.01',
   clock: 'M12 3a9 9 0 1 0 0 18a9 9 0 0 0 0-18zM12 7v5l3 2',
   download: 'M12 4v11M7 10l5 5l5-5M5 20h14',
+  upload: 'M12 20V9M7 14l5-5l5 5M5 4h14',
+  scan: 'M4 8V4h4M16 4h4v4M20 16v4h-4M8 20H4v-4M7 12h10',
   arrowLeft: 'M19 12H5M11 6l-6 6l6 6',
   calendar: 'M4 6h16v14H4zM4 10h16M8 3v4M16 3v4',
   sparkle: 'M12 3v4M12 17v4M3 12h4M17 12h4M6 6l2.5 2.5M15.5 15.5L18 18M6 18l2.5-2.5M15.5 8.5L18 6',

@@ -1,4 +1,6 @@
-import type { KeySummary, Settings, TagCount } from '../../api/types';
+import type { ImportReport, KeySummary, Settings, TagCount } from '../../api/types';
+import { ExportDialog } from '../../components/Transfer/ExportDialog';
+import { ImportEnvDialog } from '../../components/Transfer/ImportEnvDialog';
 import { DeleteKeyDialog } from '../../components/DetailPanel/DeleteKeyDialog';
 import { RotateDialog } from '../../components/DetailPanel/RotateDialog';
 import { KeyFormDialog } from '../../components/KeyForm/KeyFormDialog';
@@ -19,6 +21,10 @@ export interface MainDialogsProps {
   onTagDeleted: (tag: string) => void;
   onSettingsSaved: (settings: Settings) => void;
   onReenrol: () => void;
+  shownKeys: readonly KeySummary[];
+  allKeys: readonly KeySummary[];
+  onImported: (report: ImportReport) => void;
+  onExported: (path: string, count: number) => void;
 }
 
 export function MainDialogs(props: MainDialogsProps) {
@@ -44,6 +50,10 @@ export function MainDialogs(props: MainDialogsProps) {
       return <RenameTagDialog tag={dialog.tag} allTags={props.tags} onRenamed={props.onTagRenamed} onClose={onClose} />;
     case 'deleteTag':
       return <DeleteTagDialog tag={dialog.tag} onDeleted={props.onTagDeleted} onClose={onClose} />;
+    case 'importEnv':
+      return <ImportEnvDialog onImported={props.onImported} onClose={onClose} />;
+    case 'export':
+      return <ExportDialog shownKeys={props.shownKeys} allKeys={props.allKeys} onExported={props.onExported} onClose={onClose} />;
     case 'settings':
       return <SettingsDialog recoveryCodesLeft={props.recoveryCodesLeft} onSaved={props.onSettingsSaved} onReenrol={props.onReenrol} onClose={onClose} />;
   }

@@ -22,6 +22,9 @@ import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
 import { useKeyActions } from './useKeyActions';
 import { useKeyFilters } from './useKeyFilters';
+import { ScanView } from '../../components/Scan/ScanView';
+import { importSummary } from '../../format/import-summary';
+import { plural } from '../../format/text';
 
 export interface MainScreenProps {
   status: AuthStatus;
@@ -39,7 +42,7 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
   const search = useKeySearch(filters.args, summaries.data);
   const tags = useTags();
   const toast = useToast();
-  const [view, setView] = useState<'keys' | 'audit'>('keys');
+  const [view, setView] = useState<'keys' | 'audit' | 'scan'>('keys');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<DialogState>(null);
   const [activityVersion, setActivityVersion] = useState(0);
@@ -68,6 +71,14 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
     setActivityVersion((v) => v + 1);
   }, [reloadKeys, reloadTags]);
   const { copy } = useKeyActions(toast, afterUse);
+  const copyReference = useCallback(
+    async (key: KeySummary) => {
+      const result = await call('copyReference', { key: { id: key.id } });
+      if (result.ok) toast.showMessage(`Copied ${result.value.reference}`);
+      else toast.showMessage(messageFor(result.error), 'error');
+    },
+    [toast],
+  );
   const closeDialog = useCallback(() => setDialog(null), []);
   const edit = useCallback((key: KeySummary) => setDialog({ kind: 'edit', key }), []);
   const askDelete = useCallback((key: KeySummary) => setDialog({ kind: 'delete', key }), []);
@@ -150,6 +161,10 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
         onOpenSettings={() => setDialog({ kind: 'settings' })}
         auditOpen={view === 'audit'}
         onToggleAudit={() => setView((v) => (v === 'audit' ? 'keys' : 'audit'))}
+        onImportEnv={() => setDialog({ kind: 'importEnv' })}
+        onExport={() => setDialog({ kind: 'export' })}
+        scanOpen={view === 'scan'}
+        onToggleScan={() => setView((v) => (v === 'scan' ? 'keys' : 'scan'))}
         sessionExpiresAt={status.sessionExpiresAt}
         onSessionExpired={onRefreshStatus}
       />
@@ -167,7 +182,18 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
           onRenameTag={renameTag}
           onDeleteTag={deleteTag}
         />
-        {view === 'audit' ? (
+        {view === 'scan' ? (
+          <main className="main-content main-content--audit">
+            <ScanView
+              onBack={() => setView('keys')}
+              onImported={(report) => {
+                afterChange();
+                toast.showMessage(importSummary(report));
+              }}
+              onCopied={(reference) => toast.showMessage(`Copied ${reference}`)}
+            />
+          </main>
+        ) : view === 'audit' ? (
           <main className="main-content main-content--audit">
             <AuditLogView keys={summaries.data} onBack={() => setView('keys')} />
           </main>
@@ -201,6 +227,7 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
                 keySummary={detailKey}
                 activityVersion={activityVersion}
                 onCopy={copy}
+                onCopyReference={copyReference}
                 onEdit={edit}
                 onRotate={rotate}
                 onDelete={askDelete}
@@ -253,6 +280,19 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
         onReenrol={() => {
           setDialog(null);
           onReenrol();
+        }}
+        shownKeys={list}
+        allKeys={summaries.data?.all ?? NO_KEYS}
+        onImported={(report) => {
+          setDialog(null);
+          filters.clearAll();
+          afterChange();
+          toast.showMessage(importSummary(report));
+        }}
+        onExported={(path, count) => {
+          setDialog(null);
+          afterUse();
+          toast.showMessage(`Exported ${plural(count, 'key')} to ${path} (readable only by you)`);
         }}
       />
     </div>

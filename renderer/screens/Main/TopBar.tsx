@@ -10,6 +10,10 @@ export interface TopBarProps {
   onLeaveSearch: () => void;
   onAddKey: () => void;
   onLock: () => void;
+  onImportEnv: () => void;
+  onExport: () => void;
+  scanOpen: boolean;
+  onToggleScan: () => void;
   onOpenSettings: () => void;
   auditOpen: boolean;
   onToggleAudit: () => void;
@@ -62,6 +66,18 @@ export function TopBar(props: TopBarProps) {
       <button type="button" className="button button--primary" onClick={props.onAddKey}>
         <Icon name="plus" />
         Add key
+      </button>
+      <button type="button" className="button button--ghost" onClick={props.onImportEnv}>
+        <Icon name="upload" />
+        Import .env…
+      </button>
+      <button type="button" className="button button--ghost" onClick={props.onExport}>
+        <Icon name="download" />
+        Export…
+      </button>
+      <button type="button" className="button button--ghost" aria-pressed={props.scanOpen} onClick={props.onToggleScan}>
+        <Icon name="scan" />
+        Scan a folder…
       </button>
       <div className="topbar__spacer" />
       <AutoLockCountdown expiresAt={props.sessionExpiresAt} onExpired={props.onSessionExpired} />

@@ -9,4 +9,6 @@ export type DialogState =
   | { kind: 'renameTag'; tag: string }
   | { kind: 'deleteTag'; tag: TagCount }
   | { kind: 'settings' }
+  | { kind: 'importEnv' }
+  | { kind: 'export' }
   | null;

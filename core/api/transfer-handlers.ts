@@ -1,0 +1,160 @@
+import { isAbsolute, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import type { z } from 'zod';
+import { VaultError } from '../errors';
+import { importProgressListener } from '../env/import-progress';
+import { DEFAULT_EXPORT_NAMES, checkExportFile, writeExportFile } from '../env/export-file';
+import { entriesForChoices, previewRows, stageEnvText, type StagedEnvFile } from '../env/staged-env-import';
+import type { ImportEntry } from './schemas';
+import type { ImportOutcome } from '../keys/key-service';
+import { referenceFor } from '../refs/reference';
+import type { ScanOutcome } from '../scan/scan-tree';
+import { scanImportEntries, viewOfScan } from '../scan/staged-scan';
+import type { Vault } from '../vault';
+import type { ImportReport } from './results';
+import type { OperationName, Operations, ResultOf } from './operations';
+import { ENV_FILE_MAX_CHARS } from './schemas';
+
+type TransferOperation = 'hostFeatures' | 'stageEnvImport' | 'commitEnvImport' | 'chooseExportFile' | 'exportToFile' | 'scanFolder' | 'importScanFindings';
+type Handler<N extends OperationName> = (vault: Vault, args: z.output<Operations[N]['args']>) => Promise<ResultOf<N>>;
+
+/** How a staged export path is remembered: the dialog may already have asked about replacing it. */
+interface ExportTargetItem {
+  path: string;
+  overwriteConfirmed: boolean;
+}
+
+/**
+ * Import .env…, Export… and Scan a folder…: the window's file workflows. Paths come from the host's
+ * FileChooser (native dialogs in the app); values are read, held and written here, never sent to the
+ * window, which gets previews, masked hints and staging ids. Export needs `renderValues` from the
+ * CLI's export, so both write the same text and audit it the same way.
+ */
+export function transferHandlers(
+  renderValues: (vault: Vault, args: z.output<Operations['exportToFile']['args']>) => Promise<{ content: string; count: number }>,
+): { [N in TransferOperation]: Handler<N> } {
+  return {
+    hostFeatures: async (vault) => ({ typedPaths: vault.fileChooser.typedPaths }),
+
+    stageEnvImport: async (vault, { file }) => {
+      const chooser = vault.fileChooser;
+      let staged: StagedEnvFile;
+      if (file) {
+        if (!chooser.typedPaths) throw windowFilesRefused();
+        staged = stageEnvText(file.name || '.env', file.text);
+      } else {
+        if (chooser.typedPaths) throw new VaultError('INVALID_ARGUMENT', 'Choose a .env file to import.', { field: 'file' });
+        const path = await chooser.chooseFileToOpen({ title: 'Import a .env file' });
+        if (path === null) return { preview: null };
+        staged = stageEnvText(path, await readEnvFile(path));
+      }
+      const stagingId = vault.staging.put('envImport', staged);
+      return { preview: { stagingId, fileName: staged.fileName, rows: previewRows(staged, await vault.keys.all()) } };
+    },
+
+    commitEnvImport: async (vault, { stagingId, rows }) => {
+      const staged = vault.staging.get<StagedEnvFile>('envImport', stagingId);
+      if (!staged) throw expired('Open the .env file again.');
+      const { entries, replace } = entriesForChoices(staged, rows);
+      const report = await importWithProgress(vault, entries, (entry) => (replace.has(entry) ? 'replace' : 'skip'));
+      vault.staging.drop(stagingId);
+      return report;
+    },
+
+    chooseExportFile: async (vault, { format, path }) => {
+      const chosen = await choosePath(vault, path, () => vault.fileChooser.chooseFileToSave({ title: 'Export keys', defaultName: DEFAULT_EXPORT_NAMES[format] }));
+      if (chosen === null) return { target: null };
+      const check = await checkExportFile(chosen.path);
+      const targetId = vault.staging.put('exportTarget', chosen satisfies ExportTargetItem);
+      return { target: { targetId, path: chosen.path, unignoredWorkTree: check.unignoredWorkTree, existsUnconfirmed: check.exists && !chosen.overwriteConfirmed } };
+    },
+
+    exportToFile: async (vault, args) => {
+      const target = vault.staging.get<ExportTargetItem>('exportTarget', args.targetId);
+      if (!target) throw expired('Choose the file again.');
+      let count = 0;
+      await writeExportFile(
+        target.path,
+        async () => {
+          const rendered = await renderValues(vault, args);
+          count = rendered.count;
+          return rendered.content;
+        },
+        { tracked: args.allowTracked ?? false, overwrite: target.overwriteConfirmed || (args.overwrite ?? false) },
+      );
+      vault.staging.drop(args.targetId);
+      return { path: target.path, count };
+    },
+
+    scanFolder: async (vault, { path }) => {
+      const chosen = await choosePath(vault, path, () => vault.fileChooser.chooseFolder({ title: 'Scan a folder for hard-coded keys' }));
+      if (chosen === null) return { scan: null };
+      const { scanTree } = await import('../scan/scan-tree');
+      const outcome = await scanTree(chosen.path);
+      return { scan: viewOfScan(vault.staging.put('scan', outcome), outcome) };
+    },
+
+    importScanFindings: async (vault, { stagingId, fingerprints, tags }) => {
+      const outcome = vault.staging.get<ScanOutcome>('scan', stagingId);
+      if (!outcome) throw expired('Scan the folder again.');
+      const takenNames = (await vault.keys.all()).map((k) => k.name);
+      const plan = scanImportEntries(outcome, fingerprints, { takenNames, tags: tags ?? [] });
+      const report = await importWithProgress(vault, plan.map((p) => p.entry), 'skip');
+      const keys = plan.map(({ planned }, i) => {
+        const outcome = report.outcomes[i]!;
+        const stored = outcome.status === 'created' || outcome.status === 'replaced';
+        return { fingerprint: planned.fingerprint, name: outcome.name, id: outcome.id, reference: stored ? referenceFor(outcome.name) : null, status: outcome.status, reason: outcome.reason };
+      });
+      return { keys, created: report.created, skipped: report.skipped, failed: report.failed };
+    },
+  };
+}
+
+/** A path typed in the window (browser host only), or the host's dialog's answer. */
+async function choosePath(vault: Vault, typed: string | undefined, ask: () => Promise<string | null>): Promise<ExportTargetItem | null> {
+  const chooser = vault.fileChooser;
+  if (!chooser.typedPaths) {
+    if (typed !== undefined) throw windowFilesRefused();
+    const path = await ask();
+    // A native save dialog has asked before picking an existing file.
+    return path === null ? null : { path, overwriteConfirmed: true };
+  }
+  if (typed === undefined) throw new VaultError('INVALID_ARGUMENT', 'Type a path.', { field: 'path' });
+  if (!isAbsolute(typed)) throw new VaultError('INVALID_ARGUMENT', 'Type a full path, starting with /.', { field: 'path' });
+  return { path: resolve(typed), overwriteConfirmed: false };
+}
+
+/** The import machinery of importKeys, with its audit entry, reporting progress as `importProgress` events. */
+async function importWithProgress(vault: Vault, entries: ImportEntry[], onConflict: 'skip' | ((entry: ImportEntry) => 'skip' | 'replace')): Promise<ImportReport> {
+  const listener = importProgressListener(vault);
+  const outcomes = await vault.keys.importMany(entries, {
+    onConflict,
+    dryRun: false,
+    onProgress: (done, total) => {
+      listener?.(done, total);
+      vault.emit('importProgress', { done, total });
+    },
+  });
+  const count = (status: ImportOutcome['status']) => outcomes.filter((o) => o.status === status).length;
+  const totals = { created: count('created'), replaced: count('replaced'), skipped: count('skipped'), failed: count('failed') };
+  await vault.audit.append({ event: 'import', detail: totals });
+  return { outcomes, ...totals, dryRun: false };
+}
+
+async function readEnvFile(path: string): Promise<string> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : 'it cannot be read';
+    throw new VaultError('INVALID_ARGUMENT', `Cannot read ${path}: ${why}.`);
+  }
+  if (text.length > ENV_FILE_MAX_CHARS) throw new VaultError('INVALID_ARGUMENT', `${path} is larger than 1 MiB; that is no .env file.`);
+  return text;
+}
+
+const windowFilesRefused = () =>
+  new VaultError('FORBIDDEN', 'Keystash takes files only from its own dialogs, never from the window.');
+
+const expired = (what: string) => new VaultError('NOT_FOUND', `This preview has expired or the vault was locked since. ${what}`);
