@@ -172,17 +172,39 @@ describe('keystash scan --import', () => {
     for (const [path, content] of Object.entries(files)) expect(await readFile(join(project, path), 'utf8'), path).toBe(content);
   });
 
-  it('names keys apart from those already in the vault, and reports them in JSON', async () => {
-    const scan = await sandbox.run(['scan', project, '--import', '--json']);
-    expect(scan.code).toBe(1);
-    const report = JSON.parse(scan.stdout) as { imported: { name: string; reference: string; locations: unknown[] }[]; failed: unknown[] };
-    expect(report.failed).toEqual([]);
-    expect(report.imported.map((k) => [k.name, k.reference])).toEqual([
-      ['Stripe (.env) 2', 'keystash://Stripe%20%28.env%29%202'],
-      ['DB_PASSWORD (.env) 2', 'keystash://DB_PASSWORD%20%28.env%29%202'],
-      ['Private key (deploy/key.pem) 2', 'keystash://Private%20key%20%28deploy%2Fkey.pem%29%202'],
-      ['GitHub (src/config.ts) 2', 'keystash://GitHub%20%28src%2Fconfig.ts%29%202'],
-    ]);
+  it('a second scan points at the keys the first stored, and names a new value apart, in JSON', async () => {
+    const rotated = `sk_live_${t('alnum', 24, 'cli-import-stripe-rotated')}`;
+    await writeFile(join(project, '.env'), `STRIPE_SECRET_KEY=${rotated}\nDB_PASSWORD="${dbPassword}"\n`);
+    try {
+      const scan = await sandbox.run(['scan', project, '--import', '--json']);
+      expect(scan.code).toBe(1);
+      type Reported = { name: string; reference: string; locations: { path: string }[] };
+      const report = JSON.parse(scan.stdout) as { imported: Reported[]; existing: Reported[]; failed: unknown[] };
+      expect(report.failed).toEqual([]);
+      // The rotated value in .env is new; "Stripe (.env)" is taken, so it gets " 2".
+      expect(report.imported.map((k) => [k.name, k.reference])).toEqual([['Stripe (.env) 2', 'keystash://Stripe%20%28.env%29%202']]);
+      expect(report.existing.map((k) => [k.name, k.locations.map((l) => l.path).join(',')])).toEqual([
+        ['DB_PASSWORD (.env)', '.env'],
+        ['Private key (deploy/key.pem)', 'deploy/key.pem'],
+        ['Stripe (.env)', 'src/config.ts'],
+        ['GitHub (src/config.ts)', 'src/config.ts'],
+      ]);
+      expect((await listKeys()).map((k) => k.name).sort()).toEqual([
+        'DB_PASSWORD (.env)',
+        'GitHub (src/config.ts)',
+        'Private key (deploy/key.pem)',
+        'Stripe (.env)',
+        'Stripe (.env) 2',
+      ]);
+      expect((await sandbox.ok(['get', 'Stripe (.env) 2'])).stdout).toBe(rotated);
+
+      const again = await sandbox.run(['scan', project, '--import']);
+      expect(again.stderr).toContain('Already in Keystash, so not stored again: 5 values. Their references:');
+      expect(again.stderr).not.toContain('Imported');
+      expect(again.stdout).not.toContain(rotated);
+    } finally {
+      await writeFile(join(project, '.env'), files['.env']!);
+    }
   });
 
   it('refuses a bad --tag before scanning', async () => {

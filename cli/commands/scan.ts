@@ -53,6 +53,13 @@ interface ImportedKey {
   locations: PlannedKey['locations'];
 }
 
+interface ImportResults {
+  imported: ImportedKey[];
+  /** Values a key already stored (an earlier --import): not stored again. */
+  existing: ImportedKey[];
+  failed: FailedImport[];
+}
+
 interface FailedImport {
   name: string;
   masked: string;
@@ -82,15 +89,17 @@ async function runScan(ctx: CliContext, dir: string, options: ScanOptions): Prom
 
   if (options.json) {
     const imports = importing ? await importFindings(ctx, outcome, options) : null;
-    ctx.output.json({ ...report, ...(options.import ? { imported: imports?.imported ?? [], failed: imports?.failed ?? [] } : {}) });
+    ctx.output.json({
+      ...report,
+      ...(options.import ? { imported: imports?.imported ?? [], existing: imports?.existing ?? [], failed: imports?.failed ?? [] } : {}),
+    });
     return;
   }
   // Findings first: if the import then stops (locked, keychain gone), they have still been shown.
   ctx.output.lines(...report.findings.map(findingLine));
   printSummary(ctx, report, dir);
   if (importing) {
-    const { imported, failed } = await importFindings(ctx, outcome, options);
-    printImports(ctx, imported, failed);
+    printImports(ctx, await importFindings(ctx, outcome, options));
   } else if (report.findings.length > 0) {
     printNextSteps(ctx, dir);
   }
@@ -151,20 +160,34 @@ async function importFindings(
   ctx: CliContext,
   outcome: ScanOutcome,
   options: ScanOptions,
-): Promise<{ imported: ImportedKey[]; failed: FailedImport[] }> {
+): Promise<ImportResults> {
   const [{ planImport }, { referenceFor }] = await Promise.all([
     import('../../core/scan/import-plan'),
     import('../../core/refs/reference'),
   ]);
   await ensureUnlocked(ctx, options);
-  const existing = await ctx.call('listKeys', {});
-  const plan = planImport(outcome.report.findings, { takenNames: existing.keys.map((k) => k.name), tags: options.tag ?? [] });
+  const existingKeys = await ctx.call('listKeys', {});
+  const plan = planImport(outcome.report.findings, { takenNames: existingKeys.keys.map((k) => k.name), tags: options.tag ?? [] });
+  // Every planned fingerprint came from this scan, so each has its value.
+  const secretOf = (planned: PlannedKey) => outcome.secrets.get(planned.fingerprint)!;
+  // A second scan of the same project finds the values the first one stored: point at those keys.
+  const storedKeys = await ctx.call('findStoredValues', {
+    values: plan.map((planned) => ({ provider: planned.provider, envVar: planned.envVar, secret: secretOf(planned) })),
+  });
+
+  const found = (planned: PlannedKey) => ({ envVar: planned.envVar, masked: planned.masked, locations: planned.locations });
 
   const imported: ImportedKey[] = [];
+  const existing: ImportedKey[] = [];
   const failed: FailedImport[] = [];
-  for (const planned of plan) {
-    const secret = outcome.secrets.get(planned.fingerprint);
-    if (secret === undefined) continue; // every planned fingerprint came from this scan
+  for (const [i, planned] of plan.entries()) {
+    const stored = storedKeys.keys[i];
+    if (stored) {
+      const record = existingKeys.keys.find((k) => k.id === stored.id);
+      existing.push({ ...found(planned), name: stored.name, id: stored.id, reference: referenceFor(stored.name), provider: record?.provider ?? null, tags: record?.tags ?? [] });
+      continue;
+    }
+    const secret = secretOf(planned);
     const result = await ctx.attempt('createKey', {
       name: planned.name,
       secret,
@@ -175,30 +198,28 @@ async function importFindings(
     });
     if (result.ok) {
       const key = result.value;
-      imported.push({
-        name: key.name,
-        id: key.id,
-        reference: referenceFor(key.name),
-        envVar: planned.envVar,
-        provider: key.provider,
-        tags: key.tags,
-        masked: planned.masked,
-        locations: planned.locations,
-      });
+      imported.push({ ...found(planned), name: key.name, id: key.id, reference: referenceFor(key.name), provider: key.provider, tags: key.tags });
     } else {
       // Locked or keychain gone: nothing after this would succeed either.
       if (['LOCKED', 'KEYCHAIN_UNAVAILABLE', 'KEYCHAIN_LOCKED'].includes(result.error.code)) throw fromApiError(result.error);
       failed.push({ name: planned.name, masked: planned.masked, error: fromApiError(result.error).message });
     }
   }
-  return { imported, failed };
+  return { imported, existing, failed };
 }
 
-function printImports(ctx: CliContext, imported: readonly ImportedKey[], failed: readonly FailedImport[]): void {
+function printImports(ctx: CliContext, { imported, existing, failed }: ImportResults): void {
+  const where = (key: ImportedKey) => key.locations.map((l) => `${printable(l.path)}:${l.line}:${l.column}`).join(', ');
+  const table = (keys: readonly ImportedKey[]) => renderTable(['KEY', 'REFERENCE', 'FOUND AT'], keys.map((k) => [printable(k.name), k.reference, where(k)]));
   if (imported.length > 0) {
     ctx.output.note(`\nImported ${count(imported.length, 'key')}. Put each reference where the value was (files were not changed):`);
-    const where = (key: ImportedKey) => key.locations.map((l) => `${printable(l.path)}:${l.line}:${l.column}`).join(', ');
-    ctx.output.lines(renderTable(['KEY', 'REFERENCE', 'FOUND AT'], imported.map((k) => [printable(k.name), k.reference, where(k)])));
+    ctx.output.lines(table(imported));
+  }
+  if (existing.length > 0) {
+    ctx.output.note(`\nAlready in Keystash, so not stored again: ${count(existing.length, 'value')}. Their references:`);
+    ctx.output.lines(table(existing));
+  }
+  if (imported.length + existing.length > 0) {
     ctx.output.note('`keystash run --env-file .env -- CMD` and `keystash inject` resolve keystash:// references.');
   }
   for (const failure of failed) ctx.output.error(`could not import ${printable(failure.name)} (${failure.masked}): ${failure.error}`);

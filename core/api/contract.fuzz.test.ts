@@ -63,6 +63,7 @@ const WHEN_VALID: Record<OperationName, 'fixture' | 'scratch'> = {
   readSecret: 'fixture',
   findKeys: 'fixture',
   readSecrets: 'fixture',
+  findStoredValues: 'fixture',
   importKeys: 'scratch',
   exportKeys: 'fixture',
   createBackup: 'scratch',
@@ -157,6 +158,9 @@ function validArgs(refs: Refs): Record<OperationName, fc.Arbitrary<Record<string
       { keys: refs1to5, purpose: fc.constantFrom('run', 'inject'), command: fc.constantFrom('node', 'python3') },
       { requiredKeys: ['keys', 'purpose'] },
     ),
+    findStoredValues: fc.record({
+      values: fc.array(fc.record({ provider: editable.provider, envVar: envVar.filter((v) => v !== null), secret }), { minLength: 1, maxLength: 4 }),
+    }),
     importKeys: fc.record(
       {
         entries: fc.array(

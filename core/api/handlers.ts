@@ -7,6 +7,7 @@ import { importProgressListener } from '../env/import-progress';
 import type { KeyRecord, KeySummary } from '../keys/key-record';
 import { findIn, type ImportOutcome } from '../keys/key-service';
 import { summarise } from '../keys/list-keys';
+import { alreadyStored } from '../scan/stored-values';
 import type { ExportFormat } from '../env/export-options';
 import type { Vault } from '../vault';
 import { transferHandlers } from './transfer-handlers';
@@ -91,6 +92,9 @@ export const handlers: Handlers = {
     );
     return { secrets: keys.map((_, i) => ({ id: records[i]!.id, value: values.get(records[i]!.id)! })) };
   },
+  findStoredValues: async (vault, { values }) => ({
+    keys: (await alreadyStored(vault.keys, values)).map((record) => (record ? { id: record.id, name: record.name } : null)),
+  }),
   importKeys: async (vault, { entries, onConflict, dryRun }) => {
     const outcomes = await vault.keys.importMany(entries, {
       onConflict: onConflict ?? 'skip',

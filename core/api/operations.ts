@@ -26,6 +26,7 @@ import type {
   ExportedFile,
   ScanFolderResult,
   ScanImportReport,
+  StoredValues,
 } from './results';
 
 /**
@@ -93,6 +94,8 @@ export const operations = {
   findKeys: op<FoundKeys>()({ args: s.findKeysArgs, callers: 'window', whileLocked: false }),
   /** The values for `run` and `inject`: one keychain read per key, one lastUsedAt write and one audit entry in all. */
   readSecrets: op<SecretValues>()({ args: s.readSecretsArgs, callers: 'cli', whileLocked: false }),
+  /** For `scan --import`: which found values a key already stores. Values come in, never go out. */
+  findStoredValues: op<StoredValues>()({ args: s.findStoredValuesArgs, callers: 'cli', whileLocked: false }),
   /** .env import: values come in (as with createKey), never go out; one index write for the batch. */
   importKeys: op<ImportReport>()({ args: s.importKeysArgs, callers: 'window', whileLocked: false }),
   /** The text of an export, values included, so CLI only; the app's Export… writes it from main. */

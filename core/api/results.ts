@@ -253,10 +253,19 @@ export interface ScanFolderResult {
   scan: StagedScan | null;
 }
 
-/** importScanFindings: one entry per distinct value imported, with its reference ready to paste. */
+/** findStoredValues: per value asked about, the key that stores it, or null. */
+export interface StoredValues {
+  keys: ({ id: string; name: string } | null)[];
+}
+
+/**
+ * importScanFindings: one entry per distinct value, with its reference ready to paste. `existing`:
+ * a key already stores that value (an earlier scan imported it), so it was not stored again.
+ */
 export interface ScanImportReport {
-  keys: { fingerprint: string; name: string; id: string | null; reference: string | null; status: ImportOutcome['status']; reason: string | null }[];
+  keys: { fingerprint: string; name: string; id: string | null; reference: string | null; status: ImportOutcome['status'] | 'existing'; reason: string | null }[];
   created: number;
+  existing: number;
   skipped: number;
   failed: number;
 }

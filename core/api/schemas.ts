@@ -131,6 +131,14 @@ export const readSecretsArgs = z.strictObject({
   command: z.string().trim().min(1).max(255).optional(),
 });
 
+/** Values a scan found, to learn which the vault already stores (`keystash scan --import`). */
+export const findStoredValuesArgs = z.strictObject({
+  values: z
+    .array(z.strictObject({ provider: z.string().trim().max(LIMITS.providerMax).nullable(), envVar, secret: secretValue }))
+    .min(1, 'Name at least one value.')
+    .max(BATCH_MAX, `At most ${BATCH_MAX} values at once.`),
+});
+
 export const importEntry = z.strictObject({
   name: keyName,
   secret: secretValue,

@@ -10,6 +10,7 @@ import type { ImportOutcome } from '../keys/key-service';
 import { referenceFor } from '../refs/reference';
 import type { ScanOutcome } from '../scan/scan-tree';
 import { scanImportEntries, viewOfScan } from '../scan/staged-scan';
+import { alreadyStored } from '../scan/stored-values';
 import type { Vault } from '../vault';
 import type { ImportReport } from './results';
 import type { OperationName, Operations, ResultOf } from './operations';
@@ -99,13 +100,20 @@ export function transferHandlers(
       if (!outcome) throw expired('Scan the folder again.');
       const takenNames = (await vault.keys.all()).map((k) => k.name);
       const plan = scanImportEntries(outcome, fingerprints, { takenNames, tags: tags ?? [] });
-      const report = await importWithProgress(vault, plan.map((p) => p.entry), 'skip');
+      const stored = await alreadyStored(vault.keys, plan.map(({ planned, entry }) => ({ provider: planned.provider, envVar: planned.envVar, secret: entry.secret })));
+      const toImport = plan.filter((_, i) => stored[i] === null);
+      const report = toImport.length > 0 ? await importWithProgress(vault, toImport.map((p) => p.entry), 'skip') : null;
+      let next = 0;
       const keys = plan.map(({ planned }, i) => {
-        const outcome = report.outcomes[i]!;
-        const stored = outcome.status === 'created' || outcome.status === 'replaced';
-        return { fingerprint: planned.fingerprint, name: outcome.name, id: outcome.id, reference: stored ? referenceFor(outcome.name) : null, status: outcome.status, reason: outcome.reason };
+        const existing = stored[i];
+        if (existing) {
+          return { fingerprint: planned.fingerprint, name: existing.name, id: existing.id, reference: referenceFor(existing.name), status: 'existing' as const, reason: null };
+        }
+        const outcome = report!.outcomes[next++]!;
+        const imported = outcome.status === 'created' || outcome.status === 'replaced';
+        return { fingerprint: planned.fingerprint, name: outcome.name, id: outcome.id, reference: imported ? referenceFor(outcome.name) : null, status: outcome.status, reason: outcome.reason };
       });
-      return { keys, created: report.created, skipped: report.skipped, failed: report.failed };
+      return { keys, created: report?.created ?? 0, existing: plan.length - toImport.length, skipped: report?.skipped ?? 0, failed: report?.failed ?? 0 };
     },
   };
 }

@@ -139,6 +139,17 @@ describe('window file workflows (staged import, export to file, staged scan) on 
     const first = imported.value.keys[0]!;
     expect(first.reference).toMatch(/^keystash:\/\//);
     expect((await t.vault.keys.find({ id: first.id! })).notes).toContain('Imported by keystash scan');
+
+    // Scanning again finds the same values: each points at the key stored the first time.
+    const keysBefore = (await t.vault.keys.all()).length;
+    const rescanned = await window('scanFolder', {});
+    if (!rescanned.ok || !rescanned.value.scan) throw new Error('not scanned');
+    const again = await window('importScanFindings', { stagingId: rescanned.value.scan.stagingId, fingerprints: rescanned.value.scan.files.flatMap((f) => f.findings.map((x) => x.fingerprint)) });
+    if (!again.ok) throw new Error(again.error.message);
+    expect(again.value).toMatchObject({ created: 0, existing: scan.distinct, skipped: 0, failed: 0 });
+    expect(again.value.keys.every((k) => k.status === 'existing')).toBe(true);
+    expect(new Set(again.value.keys.map((k) => k.id))).toEqual(new Set(imported.value.keys.map((k) => k.id)));
+    expect((await t.vault.keys.all()).length).toBe(keysBefore);
   });
 
   it('drops everything staged on lock', async () => {

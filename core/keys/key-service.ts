@@ -123,6 +123,11 @@ export class KeyService {
     return removed;
   }
 
+  /** A key's value, or null when the keychain has none; for comparing, so it is not a use. */
+  async peekValue(id: string): Promise<string | null> {
+    return this.keychain.get(secretAccount(id));
+  }
+
   async readValue(ref: KeyRef): Promise<{ record: KeyRecord; value: string }> {
     const record = await this.find(ref);
     const value = await this.keychain.get(secretAccount(record.id));

@@ -39,6 +39,7 @@ export function ScanFileGroup({ file, selected, imported, disabled, onToggle, on
               <code className="scan-finding__masked">{f.masked}</code>
               {key?.reference && key.id ? (
                 <span className="scan-finding__reference">
+                  {key.status === 'existing' ? <span className="badge">Already stored</span> : null}
                   <code>{key.reference}</code>
                   <button type="button" className="button button--secondary button--small" aria-label={`Copy reference for ${where}`} onClick={() => onCopy(key.id!)}>
                     <Icon name="copy" />
