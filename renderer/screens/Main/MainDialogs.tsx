@@ -1,6 +1,9 @@
-import type { KeySummary, Settings, TagCount } from '../../api/types';
+import type { DriftReport, KeySummary, RestoreReport, Settings, TagCount } from '../../api/types';
+import { BackupDialog } from '../../components/Backup/BackupDialog';
+import { RestoreDialog } from '../../components/Backup/RestoreDialog';
 import { DeleteKeyDialog } from '../../components/DetailPanel/DeleteKeyDialog';
 import { RotateDialog } from '../../components/DetailPanel/RotateDialog';
+import { DriftReviewDialog } from '../../components/Drift/DriftReviewDialog';
 import { KeyFormDialog } from '../../components/KeyForm/KeyFormDialog';
 import { SettingsDialog } from '../../components/Settings/SettingsDialog';
 import { DeleteTagDialog } from '../../components/Sidebar/DeleteTagDialog';
@@ -19,6 +22,12 @@ export interface MainDialogsProps {
   onTagDeleted: (tag: string) => void;
   onSettingsSaved: (settings: Settings) => void;
   onReenrol: () => void;
+  onOpen: (dialog: DialogState) => void;
+  driftReport: DriftReport | null;
+  onDriftRepaired: () => void;
+  onRenameAdopted: (id: string) => void;
+  onBackedUp: (keys: number, fileName: string) => void;
+  onRestored: (report: RestoreReport) => void;
 }
 
 export function MainDialogs(props: MainDialogsProps) {
@@ -45,6 +54,23 @@ export function MainDialogs(props: MainDialogsProps) {
     case 'deleteTag':
       return <DeleteTagDialog tag={dialog.tag} onDeleted={props.onTagDeleted} onClose={onClose} />;
     case 'settings':
-      return <SettingsDialog recoveryCodesLeft={props.recoveryCodesLeft} onSaved={props.onSettingsSaved} onReenrol={props.onReenrol} onClose={onClose} />;
+      return (
+        <SettingsDialog
+          recoveryCodesLeft={props.recoveryCodesLeft}
+          onSaved={props.onSettingsSaved}
+          onReenrol={props.onReenrol}
+          onBackup={() => props.onOpen({ kind: 'backup' })}
+          onRestore={() => props.onOpen({ kind: 'restore' })}
+          onClose={onClose}
+        />
+      );
+    case 'drift':
+      return props.driftReport ? (
+        <DriftReviewDialog report={props.driftReport} onRepaired={props.onDriftRepaired} onRename={props.onRenameAdopted} onClose={onClose} />
+      ) : null;
+    case 'backup':
+      return <BackupDialog onSaved={props.onBackedUp} onClose={onClose} />;
+    case 'restore':
+      return <RestoreDialog onRestored={props.onRestored} onClose={onClose} />;
   }
 }

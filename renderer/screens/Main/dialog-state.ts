@@ -9,4 +9,7 @@ export type DialogState =
   | { kind: 'renameTag'; tag: string }
   | { kind: 'deleteTag'; tag: TagCount }
   | { kind: 'settings' }
+  | { kind: 'drift' }
+  | { kind: 'backup' }
+  | { kind: 'restore' }
   | null;
