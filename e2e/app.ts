@@ -1,7 +1,9 @@
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import type { KeySummary } from '../core/api/results';
 import { AuditPage } from './pages/AuditPage';
+import { BackupDialogs } from './pages/BackupDialogs';
 import { DetailPanel } from './pages/DetailPanel';
+import { DriftReview } from './pages/DriftReview';
 import { EnrolPage } from './pages/EnrolPage';
 import { KeyForm } from './pages/KeyForm';
 import { MainPage } from './pages/MainPage';
@@ -35,6 +37,8 @@ export class App {
   readonly detail: DetailPanel;
   readonly audit: AuditPage;
   readonly settings: SettingsDialog;
+  readonly drift: DriftReview;
+  readonly backups: BackupDialogs;
   /** The TOTP secret, once enrolled (by the fixture or through the UI). */
   totpSecret: string | null = null;
   /** The recovery codes of that enrolment. */
@@ -55,6 +59,8 @@ export class App {
     this.detail = new DetailPanel(page);
     this.audit = new AuditPage(page);
     this.settings = new SettingsDialog(page);
+    this.drift = new DriftReview(page);
+    this.backups = new BackupDialogs(page);
   }
 
   /**

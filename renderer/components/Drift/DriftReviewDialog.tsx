@@ -95,7 +95,7 @@ export function DriftReviewDialog({ report, onRepaired, onRename, onClose }: Dri
           </h3>
           <p className="drift-section__text">
             These values are in the keychain, but no key names them (Keystash was stopped while saving, or the list was restored
-            from an older copy). Adopt one to list it as “Recovered key …”, tagged recovered; then reveal it and give it a name.
+            from an older copy). Adopt one to list it as “Recovered key&nbsp;…”, tagged recovered; then reveal it and give it a name.
           </p>
           <ul className="drift-list">
             {orphanedValues.map((orphan) => (
