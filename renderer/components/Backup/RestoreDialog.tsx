@@ -92,7 +92,7 @@ export function RestoreDialog({ onRestored, onClose }: RestoreDialogProps) {
       }
     >
       <ErrorNotice message={errors.form ?? null} />
-      <Field id={fileId} label="Backup file" error={errors.file} hint={file ? file.name : 'A .ksbackup file made with Back up… or keystash backup.'}>
+      <Field id={fileId} label="Backup file" error={errors.file} hint="A .ksbackup file made with Back up… or keystash backup.">
         {(control) => (
           <input
             ref={fileRef}
