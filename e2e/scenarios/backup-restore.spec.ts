@@ -53,6 +53,9 @@ test.beforeEach(async ({ app, driver }) => {
 });
 
 test('the backup dialog shows the length rule live and a mismatch, then downloads ciphertext only', async ({ app }) => {
+  await app.openSettings();
+  await app.screenshot('backup', 'settings');
+  await app.page.keyboard.press('Escape');
   await openBackup(app);
   await app.backups.passphrase.fill('short');
   await expect(app.backups.backup).toContainText('At least 12 characters (5 so far)');
@@ -71,7 +74,7 @@ test('the backup dialog shows the length rule live and a mismatch, then download
 
   const file = await backUp(app, PASSPHRASE);
   expect(file.name).toMatch(/^keystash-backup-\d{4}-\d{2}-\d{2}\.ksbackup$/);
-  await expect(app.page.getByRole('status').filter({ hasText: 'Backed up' })).toContainText(`Backed up 2 keys to ${file.name}`);
+  await expect(app.page.getByRole('status').filter({ hasText: 'Backup of' })).toContainText(`Backup of 2 keys ready to save as ${file.name}`);
   await app.screenshot('backup', 'saved-toast');
   expect(JSON.parse(file.text)).toMatchObject({ format: 'keystash-backup', version: 1 });
   for (const value of [STRIPE.secret, OPENAI.secret, PASSPHRASE]) expect(file.text).not.toContain(value);

@@ -282,7 +282,7 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
         onRenameAdopted={(id) => void renameAdopted(id)}
         onBackedUp={(keys, fileName) => {
           setDialog(null);
-          toast.showMessage(`Backed up ${plural(keys, 'key')} to ${fileName}. Keep the passphrase somewhere other than the backup.`);
+          toast.showMessage(`Backup of ${plural(keys, 'key')} ready to save as ${fileName}. Keep the passphrase somewhere other than the backup.`);
         }}
         onRestored={(report) => {
           setDialog(null);
