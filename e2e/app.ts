@@ -110,6 +110,13 @@ export class App {
     return result.value;
   }
 
+  /** Every key's name in the vault, sorted, read through the vault API (not the window). */
+  async keyNames(): Promise<string[]> {
+    const listed = await this.api<{ keys: KeySummary[] }>('listKeys', {});
+    if (!listed.ok) throw new Error(`listKeys: ${listed.error.code} ${listed.error.message}`);
+    return listed.value.keys.map((k) => k.name).sort();
+  }
+
   /** Adds a key through the form, as a user would. */
   async addKeyThroughForm(key: NewKey & { notes?: string }): Promise<void> {
     this.secrets.add(key.secret);

@@ -35,11 +35,6 @@ async function openRestore(app: App): Promise<void> {
   await expect(app.backups.restore).toBeVisible();
 }
 
-async function keyNames(app: App): Promise<string[]> {
-  const listed = await app.api<{ keys: { name: string }[] }>('listKeys', {});
-  if (!listed.ok) throw new Error(listed.error.message);
-  return listed.value.keys.map((k) => k.name).sort();
-}
 
 test.beforeEach(async ({ app, driver }) => {
   // Electron answers the download with the native save dialog, which Playwright cannot drive; its
@@ -90,7 +85,7 @@ test('restore: a wrong passphrase, a changed file or another file change nothing
   expect(deleted.ok).toBe(true);
   await app.reload();
   await app.main.expectShown();
-  const before = await keyNames(app);
+  const before = await app.keyNames();
 
   await openRestore(app);
   await app.screenshot('restore', 'dialog-empty');
@@ -99,7 +94,7 @@ test('restore: a wrong passphrase, a changed file or another file change nothing
   await app.backups.checkBackup.click();
   await expect(app.backups.restore).toContainText('the passphrase is wrong, or the file was changed after it was written. Nothing was changed.');
   await app.screenshot('restore', 'wrong-passphrase');
-  expect(await keyNames(app)).toEqual(before);
+  expect(await app.keyNames()).toEqual(before);
 
   const envelope = JSON.parse(file.text) as { data: string };
   const flipped = envelope.data.startsWith('A') ? `B${envelope.data.slice(1)}` : `A${envelope.data.slice(1)}`;
@@ -107,20 +102,20 @@ test('restore: a wrong passphrase, a changed file or another file change nothing
   await app.backups.restorePassphrase.fill(PASSPHRASE);
   await app.backups.checkBackup.click();
   await expect(app.backups.restore).toContainText('the passphrase is wrong, or the file was changed');
-  expect(await keyNames(app)).toEqual(before);
+  expect(await app.keyNames()).toEqual(before);
 
   await app.backups.file.setInputFiles({ name: 'notes.ksbackup', mimeType: 'application/json', buffer: Buffer.from('{"hello":"world"}') });
   await app.backups.checkBackup.click();
   await expect(app.backups.restore).toContainText('This is not a Keystash backup that can be restored');
   await app.screenshot('restore', 'not-a-backup');
-  expect(await keyNames(app)).toEqual(before);
+  expect(await app.keyNames()).toEqual(before);
 
   await app.backups.file.setInputFiles(file.path);
   await app.backups.checkBackup.click();
   await expect(app.backups.restore).toContainText('adds 1 key, 1 conflict');
   await expect(app.backups.restore).toContainText('Already in this vault: Stripe live');
   await expect(app.backups.conflictChoice('Keep this vault’s keys')).toBeChecked();
-  expect(await keyNames(app)).toEqual(before); // the preview is a dry run
+  expect(await app.keyNames()).toEqual(before); // the preview is a dry run
   await app.backups.conflictChoice('Restore both').check();
   await app.screenshot('restore', 'preview');
   await app.backups.restoreButton.click();
@@ -129,6 +124,6 @@ test('restore: a wrong passphrase, a changed file or another file change nothing
   await expect(app.main.copyButton('OpenAI')).toBeVisible();
   await expect(app.main.copyButton('Stripe live (restored)')).toBeVisible();
   await app.screenshot('restore', 'restored-toast');
-  expect(await keyNames(app)).toEqual(['OpenAI', 'Stripe live', 'Stripe live (restored)']);
+  expect(await app.keyNames()).toEqual(['OpenAI', 'Stripe live', 'Stripe live (restored)']);
   await app.expectNoSecretInPage();
 });

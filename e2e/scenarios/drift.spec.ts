@@ -29,12 +29,13 @@ test('after unlock, drift shows as a banner; the review adopts and forgets only 
   await expect(app.drift.item('Old Mailgun')).toContainText('Remove “Old Mailgun” from the list?');
   await app.screenshot('drift', 'review-confirm-forget');
   await app.drift.button('Old Mailgun', 'Keep').click();
-  expect(await keyNames(app)).toContain('Old Mailgun');
+  await expect(app.drift.button('Old Mailgun', 'Forget Old Mailgun…')).toBeFocused();
+  expect(await app.keyNames()).toContain('Old Mailgun');
 
   await app.drift.button('Old Mailgun', 'Forget Old Mailgun…').click();
   await app.drift.button('Old Mailgun', 'Forget key').click();
   await expect(app.drift.item('Old Mailgun')).toContainText('Forgotten');
-  expect(await keyNames(app)).not.toContain('Old Mailgun');
+  expect(await app.keyNames()).not.toContain('Old Mailgun');
 
   await app.drift.button(orphan, `Adopt ${orphan}`).click();
   await expect(app.drift.item(orphan)).toContainText(/Adopted as “Recovered key .+”/);
@@ -49,7 +50,7 @@ test('after unlock, drift shows as a banner; the review adopts and forgets only 
   await app.keyForm.submit();
   await expect(app.main.copyButton('Recovered Stripe')).toBeVisible();
   await expect(app.drift.banner).toBeHidden();
-  expect(await keyNames(app)).toEqual(['Recovered Stripe', 'Stripe live']);
+  expect(await app.keyNames()).toEqual(['Recovered Stripe', 'Stripe live']);
   await app.expectNoSecretInPage();
 });
 
@@ -62,11 +63,5 @@ test('closing the review without choosing anything changes nothing', async ({ ap
   await app.page.keyboard.press('Escape');
   await expect(app.drift.dialog).toBeHidden();
   await expect(app.drift.banner).toHaveText(/1 key has no value in the keychain/);
-  expect(await keyNames(app)).toEqual(['Twilio']);
+  expect(await app.keyNames()).toEqual(['Twilio']);
 });
-
-async function keyNames(app: { api: (op: string, args?: unknown) => Promise<{ ok: boolean; value?: unknown }> }): Promise<string[]> {
-  const listed = await app.api('listKeys', {});
-  if (!listed.ok) throw new Error('listKeys failed');
-  return (listed.value as { keys: { name: string }[] }).keys.map((k) => k.name).sort();
-}

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { DriftOutcome } from './DriftOutcome';
 import type { DriftItemState } from './drift-item-state';
 
@@ -12,6 +13,13 @@ export interface MissingValueRowProps {
 
 /** A key whose value is gone. Forgetting it takes two clicks: the second names exactly what goes. */
 export function MissingValueRow({ name, id, state, onAsk, onCancel, onForget }: MissingValueRowProps) {
+  // "Keep" removes the button that had focus; give it back to "Forget…", where the user left off.
+  const askRef = useRef<HTMLButtonElement>(null);
+  const previous = useRef(state.kind);
+  useEffect(() => {
+    if (previous.current === 'confirming' && state.kind === 'open') askRef.current?.focus();
+    previous.current = state.kind;
+  }, [state.kind]);
   return (
     <li className="drift-item" aria-label={name}>
       <div className="drift-item__what">
@@ -33,7 +41,7 @@ export function MissingValueRow({ name, id, state, onAsk, onCancel, onForget }: 
           </>
         ) : (
           state.kind !== 'skipped' && (
-            <button type="button" className="button button--secondary button--small" onClick={onAsk} aria-label={`Forget ${name}…`}>
+            <button ref={askRef} type="button" className="button button--secondary button--small" onClick={onAsk} aria-label={`Forget ${name}…`}>
               Forget…
             </button>
           )
