@@ -201,12 +201,15 @@ export class Vault extends EventEmitter<VaultEvents> {
   }
 
   async updateSettings(patch: Partial<Settings>): Promise<Settings> {
+    // An explicit undefined ({ clipboardClearSeconds: undefined }, which the contract allows) means
+    // "unchanged": assigned as is, it would drop the field from the index and leave it unreadable.
+    const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<Settings>;
     const settings = await this.index.update((data) => {
-      Object.assign(data.settings, patch);
+      Object.assign(data.settings, changes);
       return { ...data.settings };
     });
-    if (patch.autoLockMinutes !== undefined) await this.openSession();
-    await this.audit.append({ event: 'settings', detail: { ...patch } });
+    if (changes.autoLockMinutes !== undefined) await this.openSession();
+    await this.audit.append({ event: 'settings', detail: { ...changes } });
     return settings;
   }
 

@@ -1,7 +1,9 @@
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import type { KeySummary } from '../core/api/results';
 import { AuditPage } from './pages/AuditPage';
+import { BackupDialogs } from './pages/BackupDialogs';
 import { DetailPanel } from './pages/DetailPanel';
+import { DriftReview } from './pages/DriftReview';
 import { EnrolPage } from './pages/EnrolPage';
 import { KeyForm } from './pages/KeyForm';
 import { MainPage } from './pages/MainPage';
@@ -39,6 +41,8 @@ export class App {
   readonly importEnv: ImportEnvDialog;
   readonly exportKeys: ExportDialog;
   readonly scan: ScanPage;
+  readonly drift: DriftReview;
+  readonly backups: BackupDialogs;
   /** The TOTP secret, once enrolled (by the fixture or through the UI). */
   totpSecret: string | null = null;
   /** The recovery codes of that enrolment. */
@@ -62,6 +66,8 @@ export class App {
     this.importEnv = new ImportEnvDialog(page);
     this.exportKeys = new ExportDialog(page);
     this.scan = new ScanPage(page);
+    this.drift = new DriftReview(page);
+    this.backups = new BackupDialogs(page);
   }
 
   /**
@@ -109,6 +115,13 @@ export class App {
     const result = await this.api<KeySummary>('createKey', key);
     if (!result.ok) throw new Error(`createKey ${key.name}: ${result.error.code} ${result.error.message}`);
     return result.value;
+  }
+
+  /** Every key's name in the vault, sorted, read through the vault API (not the window). */
+  async keyNames(): Promise<string[]> {
+    const listed = await this.api<{ keys: KeySummary[] }>('listKeys', {});
+    if (!listed.ok) throw new Error(`listKeys: ${listed.error.code} ${listed.error.message}`);
+    return listed.value.keys.map((k) => k.name).sort();
   }
 
   /** Adds a key through the form, as a user would. */

@@ -11,6 +11,7 @@ import {
   documentsOrHome,
   RECOVERY_CODES_FILE_NAME,
   recoveryCodesSaveDialog,
+  saveDialogFor,
   type DownloadFacts,
 } from './download-policy';
 import { APP_ORIGIN } from './renderer-origin';
@@ -79,6 +80,24 @@ describe('the save dialog', () => {
     expect(options.filters).toEqual([{ name: 'Text files', extensions: ['txt'] }]);
   });
 
+  it('follows the name the page suggested: the recovery codes, a backup, or any other file', () => {
+    expect(saveDialogFor(RECOVERY_CODES_FILE_NAME, '/home/ada/Documents')).toEqual(recoveryCodesSaveDialog('/home/ada/Documents'));
+    const backup = saveDialogFor('keystash-backup-2026-05-01.ksbackup', '/home/ada/Documents');
+    expect(backup.title).toBe('Save encrypted backup');
+    expect(backup.defaultPath).toBe('/home/ada/Documents/keystash-backup-2026-05-01.ksbackup');
+    expect(backup.filters).toEqual([{ name: 'Keystash backups', extensions: ['ksbackup'] }]);
+    expect(backup.properties).toContain('showOverwriteConfirmation');
+    const other = saveDialogFor('notes.md', '/home/ada/Documents');
+    expect(other.title).toBe('Save file');
+    expect(other.defaultPath).toBe('/home/ada/Documents/notes.md');
+  });
+
+  it('never lets a path in the suggested name choose the folder', () => {
+    expect(saveDialogFor('../../.bashrc', '/home/ada/Documents').defaultPath).toBe('/home/ada/Documents/.bashrc');
+    expect(saveDialogFor('..\\..\\x.ksbackup', '/home/ada/Documents').defaultPath).toBe('/home/ada/Documents/x.ksbackup');
+    expect(saveDialogFor('', '/home/ada/Documents').defaultPath).toBe('/home/ada/Documents/keystash-file');
+  });
+
   it('opens in Documents, or home when the platform reports no Documents folder', () => {
     const paths: Record<string, string> = { documents: '/home/ada/Documents', home: '/home/ada' };
     const getPath = (name: string) => {
@@ -94,6 +113,7 @@ describe('the save dialog', () => {
 
 type FakeItem = EventEmitter & {
   getURL: () => string;
+  getFilename: () => string;
   getInitiatorOrigin: () => string;
   getSavePath: () => string;
   setSaveDialogOptions: ReturnType<typeof vi.fn>;
@@ -105,9 +125,10 @@ function fakeWindow(id = 7) {
   return { contents, mainFrame };
 }
 
-function fakeItem(url: string, initiatorOrigin: string, savePath = ''): FakeItem {
+function fakeItem(url: string, initiatorOrigin: string, savePath = '', fileName = RECOVERY_CODES_FILE_NAME): FakeItem {
   return Object.assign(new EventEmitter(), {
     getURL: () => url,
+    getFilename: () => fileName,
     getInitiatorOrigin: () => initiatorOrigin,
     getSavePath: () => savePath,
     setSaveDialogOptions: vi.fn(),
@@ -186,6 +207,16 @@ describe('applyDownloadPolicy', () => {
     item.emit('done', {}, 'completed');
     await vi.waitFor(async () => expect((await stat(saved)).mode & 0o777).toBe(0o600));
     expect(policy.errors).toEqual([]);
+  });
+
+  it('does the same for a backup: its own save dialog, and 0600 once saved', async () => {
+    const saved = await downloadedFile();
+    const policy = install('linux');
+    const item = fakeItem(ours.url, 'app://keystash', saved, 'keystash-backup-2026-05-01.ksbackup');
+    expect(policy.start(item)).not.toHaveBeenCalled();
+    expect(item.setSaveDialogOptions).toHaveBeenCalledWith(saveDialogFor('keystash-backup-2026-05-01.ksbackup', '/home/ada/Documents'));
+    item.emit('done', {}, 'completed');
+    await vi.waitFor(async () => expect((await stat(saved)).mode & 0o777).toBe(0o600));
   });
 
   it('leaves the mode alone when the download did not complete, and on Windows', async () => {

@@ -1,13 +1,13 @@
 import { chmod } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { App, DownloadItem, SaveDialogOptions, Session, WebContents, WebFrameMain } from 'electron';
 import { isMainFrameOf } from './main-frame';
 import { originOf } from './renderer-origin';
 
 /**
- * Downloads: the only one the page may start is its own "Save to file…" for the recovery codes
- * (issue 3: in Electron it is a save dialog). The renderer offers the file as a `blob:` URL that it
- * made itself, so a download is allowed only when its URL is a blob of one of our origins and our own
+ * Downloads: the only ones the page may start are its own files, the recovery codes' "Save to
+ * file…" and an encrypted backup (in Electron each is a save dialog). The renderer offers the file
+ * as a `blob:` URL that it made itself, so a download is allowed only when its URL is a blob of one of our origins and our own
  * window's document started it. Anything else would write bytes chosen by someone else to disk, and
  * is cancelled. Electron then shows its save dialog, so the user picks where the file goes.
  */
@@ -54,12 +54,30 @@ function ownBlobOrigin(url: string): string | null {
 
 const refuse = (reason: string): DownloadVerdict => ({ allowed: false, reason });
 
-/** The save dialog Electron shows for the allowed download: a text file, in Documents by default. */
+/** The backup file the window offers; its date part changes, so it is matched by extension. */
+export const BACKUP_FILE_EXTENSION = 'ksbackup';
+
+/** The save dialog for an allowed download, chosen by the file name the page suggested. */
+export function saveDialogFor(suggestedName: string, directory: string): SaveDialogOptions {
+  // The name comes from our own page, but a path in it must still never steer where the file goes.
+  const name = basename(suggestedName.replaceAll('\\', '/'));
+  if (name === RECOVERY_CODES_FILE_NAME) return recoveryCodesSaveDialog(directory);
+  if (name.endsWith(`.${BACKUP_FILE_EXTENSION}`)) {
+    return saveDialog('Save encrypted backup', join(directory, name), { name: 'Keystash backups', extensions: [BACKUP_FILE_EXTENSION] });
+  }
+  return saveDialog('Save file', join(directory, name || 'keystash-file'), { name: 'All files', extensions: ['*'] });
+}
+
+/** The save dialog for the recovery codes: a text file, in Documents by default. */
 export function recoveryCodesSaveDialog(directory: string): SaveDialogOptions {
+  return saveDialog('Save recovery codes', join(directory, RECOVERY_CODES_FILE_NAME), { name: 'Text files', extensions: ['txt'] });
+}
+
+function saveDialog(title: string, defaultPath: string, filter: { name: string; extensions: string[] }): SaveDialogOptions {
   return {
-    title: 'Save recovery codes',
-    defaultPath: join(directory, RECOVERY_CODES_FILE_NAME),
-    filters: [{ name: 'Text files', extensions: ['txt'] }],
+    title,
+    defaultPath,
+    filters: [filter],
     // Linux only; without it the GTK dialog overwrites an existing file without asking.
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   };
@@ -87,7 +105,7 @@ export interface DownloadPolicyOptions {
   onError?: (error: unknown) => void;
 }
 
-/** Installs the policy on the session: cancel every download but our own recovery-code file. */
+/** Installs the policy on the session: cancel every download but our own page's blob files. */
 export function applyDownloadPolicy(session: Pick<Session, 'on'>, options: DownloadPolicyOptions): void {
   session.on('will-download', (event, item, contents, frame) => {
     const verdict = checkDownload(describeDownload(item, contents, frame, options.appContents()), options.trustedOrigins);
@@ -97,13 +115,14 @@ export function applyDownloadPolicy(session: Pick<Session, 'on'>, options: Downl
       return;
     }
     // Only valid inside will-download; with no save path set, Electron shows this dialog.
-    item.setSaveDialogOptions(recoveryCodesSaveDialog(options.defaultDirectory()));
+    item.setSaveDialogOptions(saveDialogFor(item.getFilename(), options.defaultDirectory()));
     if (options.platform !== 'win32') keepPrivateOnceSaved(item, options.onError);
   });
 }
 
 /**
- * Recovery codes unlock the vault, so the file gets 0600 like every other vault file. Chromium
+ * Recovery codes unlock the vault and a backup holds every value (encrypted), so each saved file
+ * gets 0600 like every other vault file. Chromium
  * writes it with the umask's mode (usually 0644) and gives no way to choose, so the mode is narrowed
  * as soon as the download completes. Windows has no POSIX modes; the file inherits the folder's ACL.
  */

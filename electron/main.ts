@@ -61,7 +61,7 @@ async function start(): Promise<void> {
     defaultDirectory: () => documentsOrHome(app),
     platform: process.platform,
     onRefused: (reason) => console.warn(`Refused a download: ${reason}.`),
-    onError: (error) => console.error(`Could not make the saved recovery codes private (chmod 600): ${describe(error)}`),
+    onError: (error) => console.error(`Could not make the saved file private (chmod 600): ${describe(error)}`),
   });
   serveRenderer(protocol, join(appRoot, 'out', 'renderer'));
 

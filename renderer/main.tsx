@@ -12,6 +12,7 @@ import './styles/dialog.css';
 import './styles/forms.css';
 import './styles/audit.css';
 import './styles/transfer.css';
+import './styles/vault-care.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');

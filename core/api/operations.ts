@@ -101,12 +101,14 @@ export const operations = {
   /** The text of an export, values included, so CLI only; the app's Export… writes it from main. */
   exportKeys: op<ExportedKeys>()({ args: s.exportKeysArgs, callers: 'cli', whileLocked: false }),
   /**
-   * An encrypted backup of every key and value. CLI only: whoever picks the passphrase can read
-   * every value in it, so the window never may; the app's Back up… runs it from main.
+   * An encrypted backup of every key and value. The window may ask for it: the file is ciphertext
+   * (scrypt + AES-256-GCM), so no value crosses into the renderer in clear, and the page that could
+   * pick a passphrase could as well Reveal each key, which is audited per key; a backup is audited
+   * too ("backup", with its count). The window offers the text as a download (0600 in Electron).
    */
-  createBackup: op<BackupFile>()({ args: s.createBackupArgs, callers: 'cli', whileLocked: false }),
-  /** Restores a backup all or nothing. CLI only, like createBackup: main reads the file the user picked. */
-  restoreBackup: op<RestoreReport>()({ args: s.restoreBackupArgs, callers: 'cli', whileLocked: false }),
+  createBackup: op<BackupFile>()({ args: s.createBackupArgs, callers: 'window', whileLocked: false }),
+  /** Restores a backup all or nothing. Values only come in, as with importKeys, so the window may too. */
+  restoreBackup: op<RestoreReport>()({ args: s.restoreBackupArgs, callers: 'window', whileLocked: false }),
 
   /** What the host offers for files: native dialogs (the app) or typed paths (the browser host). */
   hostFeatures: op<HostFeatures>()({ args: s.empty, callers: 'window', whileLocked: true }),

@@ -113,7 +113,7 @@ export interface ExportedKeys {
   count: number;
 }
 
-/** createBackup (CLI only): the encrypted file's text. Useless without the passphrase, yet written 0600. */
+/** createBackup: the encrypted file's text. Useless without the passphrase, yet written 0600. */
 export interface BackupFile {
   content: string;
   keys: number;

@@ -161,4 +161,13 @@ describe('keys', () => {
     const reopened = t.reopen();
     expect(await reopened.settings()).toEqual({ autoLockMinutes: 5, clipboardClearSeconds: 0 });
   });
+
+  it('reads an explicit undefined in a settings patch as "unchanged", and the index stays readable', async () => {
+    // Found by the contract fuzz test: this once dropped the field from the index and corrupted it.
+    expect(await t.dispatch('updateSettings', { autoLockMinutes: 21, clipboardClearSeconds: undefined })).toMatchObject({
+      ok: true,
+      value: { autoLockMinutes: 21, clipboardClearSeconds: 20 },
+    });
+    expect(await t.reopen().settings()).toEqual({ autoLockMinutes: 21, clipboardClearSeconds: 20 });
+  });
 });

@@ -1,4 +1,4 @@
-import { _electron, type Browser, type Page } from '@playwright/test';
+import { _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
 import { createDispatcher } from '../../core/api/dispatcher';
 import type { Result } from '../../core/api/results';
 import { openVault } from '../../core/open-vault';
@@ -22,6 +22,8 @@ export interface LaunchedApp {
    * Electron the same dispatcher in this process, as the CLI would use the vault beside the app.
    */
   api: VaultApi;
+  /** The Electron app itself (its main process), for what only main can see; null in the browser. */
+  electronApp: ElectronApplication | null;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function launchInBrowser(browser: Browser, options: LaunchOptions):
       page,
       output: host.output,
       api,
+      electronApp: null,
       async close() {
         await context.close().catch(() => undefined);
         await host.stop();
@@ -88,6 +91,7 @@ export async function launchInElectron(executablePath: string, options: LaunchOp
     page,
     output: () => output,
     api,
+    electronApp: app,
     async close() {
       await app.close().catch(() => undefined);
     },

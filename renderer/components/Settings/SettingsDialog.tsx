@@ -12,6 +12,8 @@ export interface SettingsDialogProps {
   recoveryCodesLeft: number;
   onSaved: (settings: Settings) => void;
   onReenrol: () => void;
+  onBackup: () => void;
+  onRestore: () => void;
   onClose: () => void;
 }
 
@@ -21,7 +23,7 @@ const CLIPBOARD = { min: 5, max: 300, defaultSeconds: 20 };
 
 type SettingsField = 'autoLockMinutes' | 'clipboardClearSeconds';
 
-export function SettingsDialog({ recoveryCodesLeft, onSaved, onReenrol, onClose }: SettingsDialogProps) {
+export function SettingsDialog({ recoveryCodesLeft, onSaved, onReenrol, onBackup, onRestore, onClose }: SettingsDialogProps) {
   const [autoLock, setAutoLock] = useState('');
   const [clipboardSeconds, setClipboardSeconds] = useState('');
   const [neverClear, setNeverClear] = useState(false);
@@ -146,6 +148,20 @@ export function SettingsDialog({ recoveryCodesLeft, onSaved, onReenrol, onClose 
         <button type="button" className="button button--secondary" onClick={onReenrol}>
           Set up a new authenticator…
         </button>
+      </fieldset>
+      <fieldset className="settings-group">
+        <legend>Backups</legend>
+        <p className="settings-group__text">
+          One file with every key and value, encrypted with a passphrase you choose. Restoring adds its keys to this vault.
+        </p>
+        <div className="settings-group__buttons">
+          <button type="button" className="button button--secondary" onClick={onBackup}>
+            Back up…
+          </button>
+          <button type="button" className="button button--secondary" onClick={onRestore}>
+            Restore…
+          </button>
+        </div>
       </fieldset>
     </Dialog>
   );

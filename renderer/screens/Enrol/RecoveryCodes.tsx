@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { Icon } from '../../components/Icon/Icon';
-import { recoveryFileText, saveTextFile } from './recovery-file';
+import { saveTextFile } from '../../files/save-text-file';
+import { recoveryFileText } from './recovery-file';
 
 export function RecoveryCodes({ codes, onContinue }: { codes: string[]; onContinue: () => void }) {
   const [saved, setSaved] = useState(false);

@@ -1,8 +1,11 @@
-import type { ImportReport, KeySummary, Settings, TagCount } from '../../api/types';
+import type { DriftReport, ImportReport, KeySummary, RestoreReport, Settings, TagCount } from '../../api/types';
+import { BackupDialog } from '../../components/Backup/BackupDialog';
+import { RestoreDialog } from '../../components/Backup/RestoreDialog';
 import { ExportDialog } from '../../components/Transfer/ExportDialog';
 import { ImportEnvDialog } from '../../components/Transfer/ImportEnvDialog';
 import { DeleteKeyDialog } from '../../components/DetailPanel/DeleteKeyDialog';
 import { RotateDialog } from '../../components/DetailPanel/RotateDialog';
+import { DriftReviewDialog } from '../../components/Drift/DriftReviewDialog';
 import { KeyFormDialog } from '../../components/KeyForm/KeyFormDialog';
 import { SettingsDialog } from '../../components/Settings/SettingsDialog';
 import { DeleteTagDialog } from '../../components/Sidebar/DeleteTagDialog';
@@ -25,6 +28,12 @@ export interface MainDialogsProps {
   allKeys: readonly KeySummary[];
   onImported: (report: ImportReport) => void;
   onExported: (path: string, count: number) => void;
+  onOpen: (dialog: DialogState) => void;
+  driftReport: DriftReport | null;
+  onDriftRepaired: () => void;
+  onRenameAdopted: (id: string) => void;
+  onBackedUp: (keys: number, fileName: string) => void;
+  onRestored: (report: RestoreReport) => void;
 }
 
 export function MainDialogs(props: MainDialogsProps) {
@@ -55,6 +64,23 @@ export function MainDialogs(props: MainDialogsProps) {
     case 'export':
       return <ExportDialog shownKeys={props.shownKeys} allKeys={props.allKeys} onExported={props.onExported} onClose={onClose} />;
     case 'settings':
-      return <SettingsDialog recoveryCodesLeft={props.recoveryCodesLeft} onSaved={props.onSettingsSaved} onReenrol={props.onReenrol} onClose={onClose} />;
+      return (
+        <SettingsDialog
+          recoveryCodesLeft={props.recoveryCodesLeft}
+          onSaved={props.onSettingsSaved}
+          onReenrol={props.onReenrol}
+          onBackup={() => props.onOpen({ kind: 'backup' })}
+          onRestore={() => props.onOpen({ kind: 'restore' })}
+          onClose={onClose}
+        />
+      );
+    case 'drift':
+      return props.driftReport ? (
+        <DriftReviewDialog report={props.driftReport} onRepaired={props.onDriftRepaired} onRename={props.onRenameAdopted} onClose={onClose} />
+      ) : null;
+    case 'backup':
+      return <BackupDialog onSaved={props.onBackedUp} onClose={onClose} />;
+    case 'restore':
+      return <RestoreDialog onRestored={props.onRestored} onClose={onClose} />;
   }
 }

@@ -2,18 +2,22 @@ import { useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNod
 import { call } from '../../api/client';
 import { messageFor } from '../../api/errors';
 import type { AuthStatus, KeyFilter, KeySummary, TagCount } from '../../api/types';
+import { hasDrift, useDrift } from '../../api/useDrift';
 import { useKeySearch } from '../../api/useKeySearch';
 import { useKeySummaries } from '../../api/useKeySummaries';
 import { useTags } from '../../api/useTags';
 import { AuditLogView } from '../../components/AuditLog/AuditLogView';
+import { restoreSummary } from '../../components/Backup/restore-preview';
 import { DetailPanel } from '../../components/DetailPanel/DetailPanel';
 import { KeyList } from '../../components/KeyList/KeyList';
 import { KeyListHeader } from '../../components/KeyList/KeyListHeader';
 import { Sidebar } from '../../components/Sidebar/Sidebar';
 import { Toast } from '../../components/Toast/Toast';
 import { useToast } from '../../components/Toast/useToast';
+import { plural } from '../../format/text';
 import { useGlobalShortcuts } from '../../hooks/useGlobalShortcuts';
 import type { DialogState } from './dialog-state';
+import { DriftBanner } from './DriftBanner';
 import { EmptyVault, ListLoading, NoMatches } from './EmptyStates';
 import { listTitle } from './list-title';
 import { MainDialogs } from './MainDialogs';
@@ -24,7 +28,6 @@ import { useKeyActions } from './useKeyActions';
 import { useKeyFilters } from './useKeyFilters';
 import { ScanView } from '../../components/Scan/ScanView';
 import { importSummary } from '../../format/import-summary';
-import { plural } from '../../format/text';
 
 export interface MainScreenProps {
   status: AuthStatus;
@@ -41,6 +44,7 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
   const summaries = useKeySummaries();
   const search = useKeySearch(filters.args, summaries.data);
   const tags = useTags();
+  const drift = useDrift();
   const toast = useToast();
   const [view, setView] = useState<'keys' | 'audit' | 'scan'>('keys');
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -79,7 +83,13 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
     },
     [toast],
   );
-  const closeDialog = useCallback(() => setDialog(null), []);
+  const { recheck: recheckDrift } = drift;
+  const closingDrift = dialog?.kind === 'drift';
+  const closeDialog = useCallback(() => {
+    // Leaving the keychain review: list the keychain again, so the banner shows what is left.
+    if (closingDrift) recheckDrift();
+    setDialog(null);
+  }, [closingDrift, recheckDrift]);
   const edit = useCallback((key: KeySummary) => setDialog({ kind: 'edit', key }), []);
   const askDelete = useCallback((key: KeySummary) => setDialog({ kind: 'delete', key }), []);
   const addKey = useCallback(() => setDialog({ kind: 'create' }), []);
@@ -122,6 +132,16 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
     const result = await call('lock');
     if (result.ok) onStatus(result.value);
     else toast.showMessage(messageFor(result.error), 'error');
+  };
+
+  /** From the keychain review: the adopted "Recovered key …" opens in the edit form, to be named. */
+  const renameAdopted = async (id: string) => {
+    const result = await call('getKey', { key: { id } });
+    recheckDrift();
+    if (result.ok) {
+      setSelectedId(id);
+      setDialog({ kind: 'edit', key: result.value });
+    } else toast.showMessage(messageFor(result.error), 'error');
   };
 
   const onKeyDeleted = (key: KeySummary) => {
@@ -169,6 +189,7 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
         onSessionExpired={onRefreshStatus}
       />
       {status.reenrolmentRequired && <ReenrolBanner recoveryCodesLeft={status.recoveryCodesLeft} onReenrol={onReenrol} />}
+      {hasDrift(drift.data) && <DriftBanner report={drift.data} onReview={() => setDialog({ kind: 'drift' })} />}
       <div className="main-body">
         <Sidebar
           total={total}
@@ -293,6 +314,20 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
           setDialog(null);
           afterUse();
           toast.showMessage(`Exported ${plural(count, 'key')} to ${path} (readable only by you)`);
+        }}
+        onOpen={setDialog}
+        driftReport={drift.data}
+        onDriftRepaired={afterChange}
+        onRenameAdopted={(id) => void renameAdopted(id)}
+        onBackedUp={(keys, fileName) => {
+          setDialog(null);
+          toast.showMessage(`Backup of ${plural(keys, 'key')} ready to save as ${fileName}. Keep the passphrase somewhere other than the backup.`);
+        }}
+        onRestored={(report) => {
+          setDialog(null);
+          afterChange();
+          onRefreshStatus();
+          toast.showMessage(restoreSummary(report));
         }}
       />
     </div>

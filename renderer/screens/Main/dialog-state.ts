@@ -11,4 +11,7 @@ export type DialogState =
   | { kind: 'settings' }
   | { kind: 'importEnv' }
   | { kind: 'export' }
+  | { kind: 'drift' }
+  | { kind: 'backup' }
+  | { kind: 'restore' }
   | null;
