@@ -42,7 +42,7 @@ export function TopBar(props: TopBarProps) {
         <span className="brand__mark">
           <Icon name="key" size={16} />
         </span>
-        Keystash
+        <span className="topbar__brand-name">Keystash</span>
       </div>
       <div className="search" role="search">
         <Icon name="search" className="search__icon" />
@@ -67,32 +67,27 @@ export function TopBar(props: TopBarProps) {
         <Icon name="plus" />
         Add key
       </button>
-      <button type="button" className="button button--ghost" onClick={props.onImportEnv}>
+      <button title="Import .env…" type="button" className="button button--ghost" onClick={props.onImportEnv}>
         <Icon name="upload" />
-        Import .env…
+        <span className="topbar__label">Import .env…</span>
       </button>
-      <button type="button" className="button button--ghost" onClick={props.onExport}>
+      <button title="Export…" type="button" className="button button--ghost" onClick={props.onExport}>
         <Icon name="download" />
-        Export…
+        <span className="topbar__label">Export…</span>
       </button>
-      <button type="button" className="button button--ghost" aria-pressed={props.scanOpen} onClick={props.onToggleScan}>
+      <button title="Scan a folder…" type="button" className="button button--ghost" aria-pressed={props.scanOpen} onClick={props.onToggleScan}>
         <Icon name="scan" />
-        Scan a folder…
+        <span className="topbar__label">Scan a folder…</span>
       </button>
       <div className="topbar__spacer" />
       <AutoLockCountdown expiresAt={props.sessionExpiresAt} onExpired={props.onSessionExpired} />
-      <button
-        type="button"
-        className="button button--ghost"
-        aria-pressed={props.auditOpen}
-        onClick={props.onToggleAudit}
-      >
+      <button title="Audit log" type="button" className="button button--ghost" aria-pressed={props.auditOpen} onClick={props.onToggleAudit}>
         <Icon name="log" />
-        Audit log
+        <span className="topbar__label">Audit log</span>
       </button>
-      <button type="button" className="button button--ghost" onClick={props.onOpenSettings}>
+      <button title="Settings" type="button" className="button button--ghost" onClick={props.onOpenSettings}>
         <Icon name="settings" />
-        Settings
+        <span className="topbar__label">Settings</span>
       </button>
       <button type="button" className="button button--secondary" onClick={props.onLock}>
         <Icon name="lock" />
