@@ -6,8 +6,8 @@ test.use({ vaultState: 'enrolled' });
 const ORPHAN_VALUE = 'orphan_e2e_5a4b3c2d1e0f99887766';
 
 test('after unlock, drift shows as a banner; the review adopts and forgets only what the user picks', async ({ app }) => {
-  await app.createKeyViaApi({ name: 'Stripe live', secret: 'sk_live_e2e_drift_0a1b2c3d4e5f' });
-  const gone = await app.createKeyViaApi({ name: 'Old Mailgun', secret: 'key-e2e-drift-9f8e7d6c5b4a' });
+  await app.createKeyViaApi({ name: 'Stripe live', secret: app.secrets.add('sk_live_e2e_drift_0a1b2c3d4e5f') });
+  const gone = await app.createKeyViaApi({ name: 'Old Mailgun', secret: app.secrets.add('key-e2e-drift-9f8e7d6c5b4a') });
   // Beside Keystash: one value deleted in "Seahorse", one left behind without a key.
   await keychainOutside.removeValue(app.location, gone.id);
   const orphan = await keychainOutside.plantOrphan(app.location, app.secrets.add(ORPHAN_VALUE));
@@ -17,6 +17,11 @@ test('after unlock, drift shows as a banner; the review adopts and forgets only 
   await app.unlockWithNextCode();
   await expect(app.drift.banner).toHaveText(/1 key has no value in the keychain · 1 value in the keychain has no key/);
   await app.screenshot('drift', 'banner');
+  // The key's own panel says why Copy and Reveal cannot work, and what to do.
+  await app.main.select('Old Mailgun');
+  await expect(app.detail.panel('Old Mailgun')).toContainText('The keychain has no value for this key (removed outside Keystash). Rotate it to store a new one.');
+  await app.main.select('Stripe live');
+  await expect(app.detail.panel('Stripe live')).toContainText('Stored in the system keychain.');
 
   await app.drift.reviewButton.click();
   await expect(app.drift.dialog).toBeVisible();

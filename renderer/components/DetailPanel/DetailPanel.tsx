@@ -13,6 +13,8 @@ export interface DetailPanelProps {
   keySummary: KeySummary;
   /** Bumped after anything that adds an audit entry for this key, to refresh its activity. */
   activityVersion: number;
+  /** The last keychain check found no value for this key (removed outside Keystash). */
+  valueMissing: boolean;
   onCopy: (key: KeySummary) => void;
   onCopyReference: (key: KeySummary) => void;
   onEdit: (key: KeySummary) => void;
@@ -48,6 +50,7 @@ function When({ iso, empty = 'Never' }: { iso: string | null; empty?: string }) 
 export const DetailPanel = memo(function DetailPanel({
   keySummary: key,
   activityVersion,
+  valueMissing,
   onCopy,
   onCopyReference,
   onEdit,
@@ -86,7 +89,7 @@ export const DetailPanel = memo(function DetailPanel({
         </button>
       </div>
 
-      <SecretField key={key.id} keyId={key.id} onCopy={() => onCopy(key)} onRevealed={onRevealed} onError={onError} />
+      <SecretField key={key.id} keyId={key.id} valueMissing={valueMissing} onCopy={() => onCopy(key)} onRevealed={onRevealed} onError={onError} />
 
       <dl className="detail__fields">
         <Row label="Environment variable">

@@ -7,6 +7,7 @@ import { Icon } from '../Icon/Icon';
 
 export interface SecretFieldProps {
   keyId: string;
+  valueMissing: boolean;
   onCopy: () => void;
   onRevealed: () => void;
   onError: (message: string) => void;
@@ -25,7 +26,7 @@ interface RevealedValue {
  * cache, and is dropped after the vault's hide delay, when the window loses focus, when another key
  * is selected (the parent remounts this per key) and on lock (the whole main view unmounts).
  */
-export function SecretField({ keyId, onCopy, onRevealed, onError }: SecretFieldProps) {
+export function SecretField({ keyId, valueMissing, onCopy, onRevealed, onError }: SecretFieldProps) {
   const [revealed, setRevealed] = useState<RevealedValue | null>(null);
   const [busy, setBusy] = useState(false);
   const valueId = useId();
@@ -97,6 +98,8 @@ export function SecretField({ keyId, onCopy, onRevealed, onError }: SecretFieldP
               {secondsLeft} s
             </span>
           </>
+        ) : valueMissing ? (
+          <span className="secret-field__missing">The keychain has no value for this key (removed outside Keystash). Rotate it to store a new one.</span>
         ) : (
           'Stored in the system keychain. Copying clears the clipboard after a while.'
         )}

@@ -247,6 +247,7 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
               <DetailPanel
                 keySummary={detailKey}
                 activityVersion={activityVersion}
+                valueMissing={drift.data?.missingValues.some((m) => m.id === detailKey.id) ?? false}
                 onCopy={copy}
                 onCopyReference={copyReference}
                 onEdit={edit}
