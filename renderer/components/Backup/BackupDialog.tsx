@@ -6,6 +6,7 @@ import { Dialog } from '../Dialog/Dialog';
 import { DialogButtons } from '../Dialog/DialogButtons';
 import { ErrorNotice } from '../Field/ErrorNotice';
 import { Field } from '../Field/Field';
+import { PassphraseInput } from './PassphraseInput';
 import { backupFileName, PASSPHRASE_MIN_CHARS, passphraseLength } from './passphrase-rules';
 
 export interface BackupDialogProps {
@@ -67,31 +68,10 @@ export function BackupDialog({ onSaved, onClose }: BackupDialogProps) {
     >
       <ErrorNotice message={error} />
       <Field id={firstId} label="Passphrase" hint={submitted && !longEnough ? undefined : lengthHint} error={submitted && !longEnough ? lengthHint : null}>
-        {(control) => (
-          <input
-            ref={firstRef}
-            {...control}
-            className="input"
-            type="password"
-            autoComplete="new-password"
-            spellCheck={false}
-            value={passphrase}
-            onChange={(event) => setPassphrase(event.target.value)}
-          />
-        )}
+        {(control) => <PassphraseInput control={control} inputRef={firstRef} autoComplete="new-password" value={passphrase} onChange={setPassphrase} />}
       </Field>
       <Field id={repeatId} label="Repeat passphrase" error={showMismatch ? 'The two passphrases do not match.' : null}>
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            type="password"
-            autoComplete="new-password"
-            spellCheck={false}
-            value={repeat}
-            onChange={(event) => setRepeat(event.target.value)}
-          />
-        )}
+        {(control) => <PassphraseInput control={control} autoComplete="new-password" value={repeat} onChange={setRepeat} />}
       </Field>
     </Dialog>
   );

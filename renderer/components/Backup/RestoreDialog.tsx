@@ -7,6 +7,7 @@ import { Dialog } from '../Dialog/Dialog';
 import { DialogButtons } from '../Dialog/DialogButtons';
 import { ErrorNotice } from '../Field/ErrorNotice';
 import { Field } from '../Field/Field';
+import { PassphraseInput } from './PassphraseInput';
 import { ConflictChoices } from './ConflictChoices';
 import { placeOf, previewOf, restoreErrorMessage, type ConflictChoice, type RestorePreview } from './restore-preview';
 
@@ -106,15 +107,12 @@ export function RestoreDialog({ onRestored, onClose }: RestoreDialogProps) {
       </Field>
       <Field id={passphraseId} label="Passphrase" error={errors.passphrase}>
         {(control) => (
-          <input
-            {...control}
-            className="input"
-            type="password"
+          <PassphraseInput
+            control={control}
             autoComplete="off"
-            spellCheck={false}
             value={passphrase}
-            onChange={(event) => {
-              setPassphrase(event.target.value);
+            onChange={(value) => {
+              setPassphrase(value);
               changed();
             }}
           />
