@@ -10,7 +10,7 @@ describe('exit codes', () => {
       LOCKED: 3, NOT_ENROLLED: 3, WRONG_CODE: 3, CODE_REUSED: 3, THROTTLED: 3, RECOVERY_REQUIRED: 3,
       KEYCHAIN_UNAVAILABLE: 4, KEYCHAIN_LOCKED: 4,
       NOT_FOUND: 5,
-      CORRUPT_INDEX: 1, CLIPBOARD_UNAVAILABLE: 1, FORBIDDEN: 1, INTERNAL: 1,
+      CORRUPT_INDEX: 1, STORAGE_UNAVAILABLE: 1, CLIPBOARD_UNAVAILABLE: 1, FORBIDDEN: 1, INTERNAL: 1,
     };
     for (const code of ERROR_CODES) expect(exitCodeFor(code), code).toBe(expected[code]);
   });
