@@ -5,18 +5,36 @@ import { join, resolve } from 'node:path';
 
 export const root = resolve(import.meta.dirname, '..', '..');
 
+export const cacheDir = join(root, 'node_modules', '.cache', 'keystash-bench');
+
 let loaded = null;
 
 export function loadCoreHelpers() {
-  loaded ??= (async () => {
-    const { build } = await import('esbuild');
-    const outfile = join(root, 'node_modules', '.cache', 'keystash-bench', 'core-helpers.mjs');
-    await build({
-      stdin: {
-        resolveDir: root,
-        sourcefile: 'bench-core-helpers.ts',
-        loader: 'ts',
-        contents: `
+  loaded ??= bundle('core-helpers', CORE_HELPERS).then((file) => import(file));
+  return loaded;
+}
+
+/** Bundles TypeScript source that imports from the repository into one ESM file; resolves with its path. */
+export async function bundle(name, contents) {
+  const { build } = await import('esbuild');
+  const outfile = join(cacheDir, `${name}.mjs`);
+  await build({
+    stdin: { resolveDir: root, sourcefile: `${name}.ts`, loader: 'ts', contents },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['keytar'],
+    outfile,
+    // The e2e helpers find the repository (and out/host/host.js) from their own folder.
+    define: { 'import.meta.dirname': JSON.stringify(join(root, 'e2e', 'support')) },
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+const CORE_HELPERS = `
         import { IndexStore } from './core/index/index-store';
         import { createKeytarKeychain } from './core/keychain/keytar-keychain';
         export { IndexStore, createKeytarKeychain };
@@ -35,20 +53,4 @@ export function loadCoreHelpers() {
           const started = performance.now();
           const data = await store.read();
           return { ms: performance.now() - started, records: data.keys.length };
-        }`,
-      },
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      external: ['keytar'],
-      outfile,
-      // The e2e helpers find the repository (and out/host/host.js) from their own folder.
-      define: { 'import.meta.dirname': JSON.stringify(join(root, 'e2e', 'support')) },
-      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-      logLevel: 'warning',
-    });
-    return import(outfile);
-  })();
-  return loaded;
-}
+        }`;

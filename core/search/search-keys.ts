@@ -7,7 +7,8 @@ import type { KeyRecord } from '../keys/key-record';
  * Fuse) keeps a keystroke over 10,000 keys within a frame; single-error mode still finds "strpe".
  * The haystacks are built once per index snapshot (the records array identity), not per keystroke.
  */
-const fuzzy = new uFuzzy({ intraMode: 1, intraIns: 1 });
+// Built on the first search, not at load: building it costs milliseconds that `keystash get` would feel.
+let fuzzy: uFuzzy | null = null;
 
 interface Haystacks {
   records: readonly KeyRecord[];
@@ -30,6 +31,7 @@ function haystacksFor(records: readonly KeyRecord[]): Haystacks {
 
 /** Indexes into the haystack, best match first (uFuzzy skips ranking above 1,000 hits: keep order). */
 function rankedMatches(haystack: string[], needle: string): number[] {
+  fuzzy ??= new uFuzzy({ intraMode: 1, intraIns: 1 });
   const [idxs, info, order] = fuzzy.search(haystack, needle, 0, 1_000);
   if (!idxs) return [];
   if (!info || !order) return idxs;
