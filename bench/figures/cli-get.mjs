@@ -52,10 +52,10 @@ export async function measureCliGet({ rounds, log }) {
       figure({ id: 'get', title: '`keystash get NAME`, session open', samples: s.get, baseline: raw, target: { text: '≤ 1.3×', ratio: 1.3 }, notes: floorNote, extra: { secretTool: s.secretTool ? { median: median(s.secretTool), samples: s.secretTool } : null } }),
       s.pass
         ? figure({ id: 'get-vs-pass', title: '`keystash get` vs `pass show` (gpg)', samples: s.get, baseline: { label: pass.label, samples: s.pass }, target: { text: '< 1.0×', ratio: 1, strict: true } })
-        : notMeasured({ id: 'get-vs-pass', title: '`keystash get` vs `pass show` (gpg)', target: { text: '< 1.0×' }, why: 'pass or gpg not installed' }),
+        : notMeasured({ id: 'get-vs-pass', title: '`keystash get` vs `pass show` (gpg)', target: { text: '< 1.0×' }, why: 'pass or gpg not installed, or its store could not be set up' }),
       s.keepass
         ? figure({ id: 'get-vs-keepassxc', title: '`keystash get` vs `keepassxc-cli show`', samples: s.get, baseline: { label: keepass.label, samples: s.keepass }, target: { text: '< 1.0×', ratio: 1, strict: true } })
-        : notMeasured({ id: 'get-vs-keepassxc', title: '`keystash get` vs `keepassxc-cli show`', target: { text: '< 1.0×' }, why: 'keepassxc-cli not installed' }),
+        : notMeasured({ id: 'get-vs-keepassxc', title: '`keystash get` vs `keepassxc-cli show`', target: { text: '< 1.0×' }, why: 'keepassxc-cli not installed, or its store could not be set up' }),
       figure({ id: 'run', title: `\`keystash run --tag T -- true\`, ${RUN_KEYS} keys`, samples: s.run, baseline: raw, target: { text: '≤ 1.5×', ratio: 1.5 } }),
     ];
     return rows;

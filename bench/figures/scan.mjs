@@ -18,7 +18,8 @@ export async function measureScan({ files, rounds, log }) {
   const target = { text: '≤ 3×', ratio: 3 };
   if (!onPath('rg')) return [notMeasured({ id: 'scan', title, target, why: 'ripgrep (rg) not installed' })];
   const { RULES } = await loadCoreHelpers();
-  const patterns = RULES.flatMap((rule) => ['-e', rule.pattern.source]);
+  // PCRE2 caps a {n,m} bound at 65535; the PEM rule allows up to 65536 characters.
+  const patterns = RULES.flatMap((rule) => ['-e', rule.pattern.source.replace(/\{(\d+),(\d+)\}/g, (_, n, m) => `{${n},${Math.min(Number(m), 65_535)}}`)]);
   const dir = await mkdtemp(join(tmpdir(), 'keystash-bench-scan-'));
   try {
     const started = performance.now();

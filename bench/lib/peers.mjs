@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { onPath, runProcess } from './processes.mjs';
 
 const ENTRY = 'bench/api-key';
+/** keepassxc-cli adds only to groups that exist; the root group has none. */
+const KDBX_ENTRY = 'bench-api-key';
 
 export async function createPassStore(value) {
   if (!onPath('pass') || !onPath('gpg')) return null;
@@ -48,7 +50,7 @@ export async function createKeepassStore(value) {
   try {
     // Its default key derivation, as `db-create` sets it for a user.
     await runProcess('keepassxc-cli', ['db-create', '-q', '-p', db], { input: `${password}\n${password}\n` });
-    await runProcess('keepassxc-cli', ['add', '-q', '-p', db, ENTRY], { input: `${password}\n${value}\n` });
+    await runProcess('keepassxc-cli', ['add', '-q', '-p', db, KDBX_ENTRY], { input: `${password}\n${value}\n` });
   } catch (error) {
     await close();
     throw error;
@@ -56,7 +58,7 @@ export async function createKeepassStore(value) {
   return {
     label: '`keepassxc-cli show -s -a Password`',
     get: async () => {
-      const { ms, stdout } = await runProcess('keepassxc-cli', ['show', '-q', '-s', '-a', 'Password', db, ENTRY], { input: `${password}\n` });
+      const { ms, stdout } = await runProcess('keepassxc-cli', ['show', '-q', '-s', '-a', 'Password', db, KDBX_ENTRY], { input: `${password}\n` });
       if (stdout.trimEnd() !== value) throw new Error('keepassxc-cli printed another value than the one stored');
       return ms;
     },

@@ -53,7 +53,7 @@ export class KeyService {
     assertNameFree(await this.index.read(), args.name);
     const id = randomUUID();
     const stamp = new Date(this.now()).toISOString();
-    await this.keychain.set(secretAccount(id), args.secret);
+    await this.keychain.set(secretAccount(id), args.secret, { fresh: true });
     try {
       return await this.index.update((data) => {
         assertNameFree(data, args.name);
@@ -172,7 +172,7 @@ export class KeyService {
         } else {
           written.push({ account, previous, stored: false });
           try {
-            await this.keychain.set(account, step.entry.secret);
+            await this.keychain.set(account, step.entry.secret, { fresh: step.outcome.status === 'created' });
             written.at(-1)!.stored = true;
           } catch (error) {
             // A value this keychain refuses (a NUL byte) fails its entry; anything else stops the import.
