@@ -18,8 +18,10 @@ export async function measureScan({ files, rounds, log }) {
   const target = { text: '≤ 3×', ratio: 3 };
   if (!onPath('rg')) return [notMeasured({ id: 'scan', title, target, why: 'ripgrep (rg) not installed' })];
   const { RULES } = await loadCoreHelpers();
-  // PCRE2 caps a {n,m} bound at 65535; the PEM rule allows up to 65536 characters.
-  const patterns = RULES.flatMap((rule) => ['-e', rule.pattern.source.replace(/\{(\d+),(\d+)\}/g, (_, n, m) => `{${n},${Math.min(Number(m), 65_535)}}`)]);
+  // rg joins the patterns into one, so each rule's `secret` group needs (?J) (duplicate names), and
+  // PCRE2 caps a {n,m} bound at 65535 where the PEM rule allows 65536 characters.
+  const forPcre2 = (source) => `(?J)${source.replace(/\{(\d+),(\d+)\}/g, (_, n, m) => `{${n},${Math.min(Number(m), 65_535)}}`)}`;
+  const patterns = RULES.flatMap((rule) => ['-e', forPcre2(rule.pattern.source)]);
   const dir = await mkdtemp(join(tmpdir(), 'keystash-bench-scan-'));
   try {
     const started = performance.now();
