@@ -15,7 +15,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const ctx = new CliContext(processIo());
   let code: number;
   try {
-    await buildProgram(ctx).parseAsync([...argv], { from: 'user' });
+    await (await buildProgram(ctx, argv)).parseAsync([...argv], { from: 'user' });
     code = ctx.exitCode;
   } catch (error) {
     code = report(ctx, error);

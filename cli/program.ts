@@ -1,28 +1,6 @@
 import { Command } from 'commander';
 import packageJson from '../package.json';
-import { registerAdd } from './commands/add';
-import { registerAudit } from './commands/audit';
-import { registerBackup } from './commands/backup';
-import { registerClipboardHelper } from './commands/clipboard-helper';
-import { registerCopy } from './commands/copy';
-import { registerDoctor } from './commands/doctor';
-import { registerEdit } from './commands/edit';
-import { registerExport } from './commands/export';
-import { registerGet } from './commands/get';
-import { registerImport } from './commands/import';
-import { registerInit } from './commands/init';
-import { registerInject } from './commands/inject';
-import { registerList } from './commands/list';
-import { registerRef } from './commands/ref';
-import { registerRestore } from './commands/restore';
-import { registerRm } from './commands/rm';
-import { registerRotate } from './commands/rotate';
-import { registerRun } from './commands/run';
-import { registerScan } from './commands/scan';
-import { registerSettings } from './commands/settings';
-import { registerStatus } from './commands/status';
-import { registerTags } from './commands/tags';
-import { registerUnlock } from './commands/unlock';
+import { CLEAR_HELPER_COMMAND } from './clipboard/deferred-clear';
 import type { CliContext } from './context';
 import { EXIT_CODES_HELP } from './exit-codes';
 
@@ -34,11 +12,44 @@ Environment:
 
 Values are read from stdin only, never from arguments: \`printf %s "$VALUE" | keystash add NAME\`.`;
 
+type Register = (program: Command, ctx: CliContext) => void;
+
 /**
- * The command tree. Registration is cheap: each command file loads core (through the context)
- * and anything heavy only when its action runs.
+ * Every command, in help order, each loaded only when needed: `keystash get` in a script must not
+ * pay for parsing the code of import, scan (the detectors) or init (qrcode). The build splits each
+ * into its own chunk. The names must be the ones its register function gives its commands.
  */
-export function buildProgram(ctx: CliContext): Command {
+const COMMANDS: readonly (readonly [readonly string[], () => Promise<Register>])[] = [
+  [['init'], async () => (await import('./commands/init')).registerInit],
+  [['unlock', 'lock'], async () => (await import('./commands/unlock')).registerUnlock],
+  [['status'], async () => (await import('./commands/status')).registerStatus],
+  [['add'], async () => (await import('./commands/add')).registerAdd],
+  [['list'], async () => (await import('./commands/list')).registerList],
+  [['get'], async () => (await import('./commands/get')).registerGet],
+  [['copy'], async () => (await import('./commands/copy')).registerCopy],
+  [['edit'], async () => (await import('./commands/edit')).registerEdit],
+  [['rotate'], async () => (await import('./commands/rotate')).registerRotate],
+  [['rm'], async () => (await import('./commands/rm')).registerRm],
+  [['tags'], async () => (await import('./commands/tags')).registerTags],
+  [['run'], async () => (await import('./commands/run')).registerRun],
+  [['ref'], async () => (await import('./commands/ref')).registerRef],
+  [['inject'], async () => (await import('./commands/inject')).registerInject],
+  [['import'], async () => (await import('./commands/import')).registerImport],
+  [['export'], async () => (await import('./commands/export')).registerExport],
+  [['backup'], async () => (await import('./commands/backup')).registerBackup],
+  [['restore'], async () => (await import('./commands/restore')).registerRestore],
+  [['audit'], async () => (await import('./commands/audit')).registerAudit],
+  [['doctor'], async () => (await import('./commands/doctor')).registerDoctor],
+  [['scan'], async () => (await import('./commands/scan')).registerScan],
+  [['settings'], async () => (await import('./commands/settings')).registerSettings],
+  [[CLEAR_HELPER_COMMAND], async () => (await import('./commands/clipboard-helper')).registerClipboardHelper],
+];
+
+/**
+ * The command tree for these arguments: only the named command when the first argument names one
+ * (the common case), else all of them (help, version, a typo that deserves a suggestion).
+ */
+export async function buildProgram(ctx: CliContext, argv: readonly string[]): Promise<Command> {
   const program = new Command('keystash')
     .description('API keys in your OS keychain, unlocked with a code from your authenticator app.')
     .version(packageJson.version, '-V, --version', 'print the version')
@@ -54,32 +65,7 @@ export function buildProgram(ctx: CliContext): Command {
     .showSuggestionAfterError()
     .addHelpText('after', `${ENVIRONMENT_HELP}\n${EXIT_CODES_HELP}`);
 
-  for (const register of [
-    registerInit,
-    registerUnlock,
-    registerStatus,
-    registerAdd,
-    registerList,
-    registerGet,
-    registerCopy,
-    registerEdit,
-    registerRotate,
-    registerRm,
-    registerTags,
-    registerRun,
-    registerRef,
-    registerInject,
-    registerImport,
-    registerExport,
-    registerBackup,
-    registerRestore,
-    registerAudit,
-    registerDoctor,
-    registerScan,
-    registerSettings,
-    registerClipboardHelper,
-  ]) {
-    register(program, ctx);
-  }
+  const named = COMMANDS.filter(([names]) => names.includes(argv[0] ?? ''));
+  for (const [, load] of named.length > 0 ? named : COMMANDS) (await load())(program, ctx);
   return program;
 }

@@ -45,7 +45,10 @@ async function runInit(ctx: CliContext, options: InitOptions): Promise<void> {
 
 async function showEnrolment(ctx: CliContext, enrolment: Enrolment): Promise<void> {
   // qrcode is needed only here; loading it lazily keeps every other command's start-up fast.
-  const { toString: renderQr } = await import('qrcode');
+  // qrcode is CommonJS: in the split bundle its functions arrive on `default`.
+  type QrCode = typeof import('qrcode');
+  const imported = (await import('qrcode')) as QrCode & { default?: QrCode };
+  const { toString: renderQr } = imported.default ?? imported;
   const qr = await renderQr(enrolment.otpauthUri, { type: 'terminal', small: true });
   ctx.output.lines(
     'Scan this QR code with your authenticator app (Google Authenticator, Authy, 1Password, ...):',

@@ -168,9 +168,10 @@ describe('index file fuzz: damaged index files are refused and left untouched', 
       { iv: '' },
       { data: '' },
       { data: sealIndex(JSON.stringify(originalData), randomBytes(32)).data }, // another vault's key
-      { version: 2 },
+      { version: 3 },
+      { version: 1 },
       { version: 0 },
-      { version: '1' },
+      { version: '2' },
       { alg: 'A128GCM' },
       { format: 'keystash-backup' },
     ];

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createCipheriv, randomBytes, randomUUID } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ describe('encrypted index', () => {
     expect((await stat(path)).mode & 0o777).toBe(0o600);
     expect((await stat(t.home)).mode & 0o777).toBe(0o700);
     const text = await readFile(path, 'utf8');
-    expect(JSON.parse(text)).toMatchObject({ format: 'keystash-index', version: 1, alg: 'A256GCM' });
+    expect(JSON.parse(text)).toMatchObject({ format: 'keystash-index', version: 2, alg: 'A256GCM' });
     expect(text).not.toContain('Visible Name');
     const fresh = new IndexStore(t.home, t.keychain);
     expect((await fresh.read()).keys.map((k) => k.name)).toEqual(['Visible Name']);
@@ -35,7 +35,7 @@ describe('encrypted index', () => {
     ['a truncated file', (text: string) => text.slice(0, text.length / 2)],
     ['a flipped ciphertext byte', (text: string) => text.replace(/"data":"(.)/, (_m, c: string) => `"data":"${c === 'A' ? 'B' : 'A'}`)],
     ['a foreign JSON file', () => JSON.stringify({ hello: 'world' })],
-    ['a file claiming a newer format', (text: string) => text.replace('"version":1', '"version":2')],
+    ['a file claiming a newer format', (text: string) => text.replace('"version":2', '"version":3')],
   ])('refuses %s with CORRUPT_INDEX and leaves it untouched', async (_label, damage) => {
     const path = join(t.home, 'index.json.enc');
     await writeFile(path, damage(await readFile(path, 'utf8')));
@@ -45,6 +45,24 @@ describe('encrypted index', () => {
     await expect(fresh.update((d) => void d.keys.push(record('x')))).rejects.toMatchObject({ code: 'CORRUPT_INDEX' });
     await expect(fresh.initialise()).rejects.toMatchObject({ code: 'CORRUPT_INDEX' });
     expect(await readFile(path)).toEqual(before);
+  });
+
+  it('opens a version 1 file (uncompressed) as it was, and writes version 2 on the next change', async () => {
+    await store.update((data) => void data.keys.push(record('From v1')));
+    const path = join(t.home, 'index.json.enc');
+    const plaintext = JSON.stringify(await store.read());
+    const key = Buffer.from((await t.keychain.get(DATA_KEY_ACCOUNT))!, 'base64');
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(Buffer.from('keystash-index:v1:A256GCM'));
+    const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    const v1 = { format: 'keystash-index', version: 1, alg: 'A256GCM', iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+    await writeFile(path, JSON.stringify(v1));
+    const fresh = new IndexStore(t.home, t.keychain);
+    expect((await fresh.read()).keys.map((k) => k.name)).toEqual(['From v1']);
+    await fresh.update((d) => void d.keys.push(record('After')));
+    expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ version: 2 });
+    expect((await new IndexStore(t.home, t.keychain).read()).keys.map((k) => k.name)).toEqual(['From v1', 'After']);
   });
 
   it('refuses to open the index when its data key is missing from the keychain, and never replaces it', async () => {

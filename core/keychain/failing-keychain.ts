@@ -50,7 +50,7 @@ export function createKeychainFailingLater(
     keychain: {
       service: delegate.service,
       get: (account) => gate(account, () => delegate.get(account)),
-      set: (account, value) => gate(account, () => delegate.set(account, value)),
+      set: (account, value, options) => gate(account, () => delegate.set(account, value, options)),
       delete: (account) => gate(account, () => delegate.delete(account)),
       listAccounts: () => gate(null, () => delegate.listAccounts()),
     },

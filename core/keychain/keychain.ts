@@ -9,7 +9,11 @@
 export interface Keychain {
   readonly service: string;
   get(account: string): Promise<string | null>;
-  set(account: string, value: string): Promise<void>;
+  /**
+   * `fresh`: the account was just made up (a new random key id), so no older value or chunk can be
+   * under it, and the look for one (a keychain search, which grows with the keychain) is skipped.
+   */
+  set(account: string, value: string, options?: { fresh?: boolean }): Promise<void>;
   /** Returns true when something was deleted. */
   delete(account: string): Promise<boolean>;
   /**

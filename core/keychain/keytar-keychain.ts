@@ -102,10 +102,10 @@ export function createKeytarKeychain(service: string, options: KeytarKeychainOpt
     return deleted;
   }
 
-  async function set(account: string, value: string): Promise<void> {
+  async function set(account: string, value: string, options: { fresh?: boolean } = {}): Promise<void> {
     assertAccount(account);
     assertStorableValue(value);
-    const previousCount = await storedCount(account);
+    const previousCount = options.fresh ? 0 : await storedCount(account);
     const entries =
       entryCost(value) <= budget && !needsHead(value) ? [value] : encodeChunks(value, budget, newGeneration());
     // Parts first, head last: until the head is written, readers still find the old head, whose

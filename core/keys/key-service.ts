@@ -53,7 +53,7 @@ export class KeyService {
     assertNameFree(await this.index.read(), args.name);
     const id = randomUUID();
     const stamp = new Date(this.now()).toISOString();
-    await this.keychain.set(secretAccount(id), args.secret);
+    await this.keychain.set(secretAccount(id), args.secret, { fresh: true });
     try {
       return await this.index.update((data) => {
         assertNameFree(data, args.name);
@@ -177,7 +177,7 @@ export class KeyService {
         } else {
           written.push({ account, previous, stored: false });
           try {
-            await this.keychain.set(account, step.entry.secret);
+            await this.keychain.set(account, step.entry.secret, { fresh: step.outcome.status === 'created' });
             written.at(-1)!.stored = true;
           } catch (error) {
             // A value this keychain refuses (a NUL byte) fails its entry; anything else stops the import.
@@ -250,12 +250,20 @@ export class KeyService {
   }
 
   async markUsed(ids: readonly string[]): Promise<void> {
-    const stamp = new Date(this.now()).toISOString();
+    const now = this.now();
+    // Skips the index rewrite (lock, encrypt, fsync) when every key was marked moments ago: a script
+    // calling `keystash get` in a loop would otherwise pay for one on every call.
+    const recent = (stamp: string | null) => stamp !== null && Math.abs(now - Date.parse(stamp)) < USE_STAMP_SLACK_MS;
+    if ((await this.index.read()).keys.every((key) => !ids.includes(key.id) || recent(key.lastUsedAt))) return;
+    const stamp = new Date(now).toISOString();
     await this.index.update((data) => {
       for (const key of data.keys) if (ids.includes(key.id)) key.lastUsedAt = stamp;
     });
   }
 }
+
+/** lastUsedAt is shown to the minute ("used 3 min ago"): a use this close to the recorded one is not written. */
+const USE_STAMP_SLACK_MS = 30_000;
 
 /**
  * The keychain failed in the middle of an import and then also refused to undo the writes already

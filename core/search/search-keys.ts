@@ -7,18 +7,23 @@ import type { KeyRecord } from '../keys/key-record';
  * Fuse) keeps a keystroke over 10,000 keys within a frame; single-error mode still finds "strpe".
  * The haystacks are built once per index snapshot (the records array identity), not per keystroke.
  */
-const fuzzy = new uFuzzy({
+// Built on the first search, not at load: building it costs milliseconds that `keystash get` would feel.
+let fuzzy: uFuzzy | null = null;
+
+/**
+ * uFuzzy's defaults know only a–z, so "Яндекс" or "日本" would match nothing: these are its
+ * documented settings for letters of every script (README, "unicode").
+ */
+const FUZZY_OPTIONS = {
   intraMode: 1,
   intraIns: 1,
-  // uFuzzy's defaults know only a–z, so "Яндекс" or "日本" would match nothing: these are its
-  // documented settings for letters of every script (README, "unicode").
   unicode: true,
   interSplit: "[^\\p{L}\\d']+",
   intraSplit: '\\p{Ll}\\p{Lu}',
   intraBound: '\\p{L}\\d|\\d\\p{L}|\\p{Ll}\\p{Lu}',
   intraChars: "[\\p{L}\\d']",
   intraContr: "'\\p{L}{1,2}\\b",
-});
+} as const;
 
 /**
  * What both sides of a match are compared as: NFC (names are stored so, notes may not be), then
@@ -47,6 +52,7 @@ function haystacksFor(records: readonly KeyRecord[]): Haystacks {
 
 /** Indexes into the haystack, best match first (uFuzzy skips ranking above 1,000 hits: keep order). */
 function rankedMatches(haystack: string[], needle: string): number[] {
+  fuzzy ??= new uFuzzy(FUZZY_OPTIONS);
   const [idxs, info, order] = fuzzy.search(haystack, needle, 0, 1_000);
   if (!idxs) return [];
   if (!info || !order) return idxs;

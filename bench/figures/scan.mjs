@@ -1,23 +1,58 @@
-#!/usr/bin/env node
-// Speed check for `keystash scan` (a script, not a timed test): generates a 10,000-file project
-// in a temporary folder (source-like text of 1-16 KiB, some ignored, vendored and lock files, and
-// 50 planted keys), runs the built CLI on it three times, and prints the times. The keys are made
-// up at run time from a fixed alphabet; none is real.
-//
-//   node scripts/build-node.mjs && node scripts/bench-scan.mjs [FILES]
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// `keystash scan` over a generated 10,000-file project against ripgrep over the same tree with the
+// same patterns (the detectors' own regular expressions, through --pcre2), where rg is installed.
+// The tree: source-like text of 1-16 KiB a file, some ignored, vendored and lock files, and 50
+// planted keys, made up at run time from a fixed alphabet; none is real.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { CLI } from '../lib/bench-vault.mjs';
+import { loadCoreHelpers } from '../lib/core-helpers.mjs';
+import { figure, notMeasured } from '../lib/figure.mjs';
+import { onPath, runProcess } from '../lib/processes.mjs';
+import { interleave } from '../lib/stats.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'out/cli/keystash.js');
-const fileCount = Number(process.argv[2] ?? 10_000);
 const plantedCount = 50;
 
-if (!existsSync(cli)) execFileSync(process.execPath, [join(root, 'scripts/build-node.mjs')], { stdio: 'inherit' });
+export async function measureScan({ files, rounds, log }) {
+  const title = `scanner: a generated ${files.toLocaleString('en')}-file tree`;
+  const target = { text: '≤ 3×', ratio: 3 };
+  if (!onPath('rg')) return [notMeasured({ id: 'scan', title, target, why: 'ripgrep (rg) not installed' })];
+  const { RULES } = await loadCoreHelpers();
+  // rg joins the patterns into one, so each rule's `secret` group needs (?J) (duplicate names), and
+  // PCRE2 caps a {n,m} bound at 65535 where the PEM rule allows 65536 characters.
+  const forPcre2 = (source) => `(?J)${source.replace(/\{(\d+),(\d+)\}/g, (_, n, m) => `{${n},${Math.min(Number(m), 65_535)}}`)}`;
+  const patterns = RULES.flatMap((rule) => ['-e', forPcre2(rule.pattern.source)]);
+  const dir = await mkdtemp(join(tmpdir(), 'keystash-bench-scan-'));
+  try {
+    const started = performance.now();
+    await generate(dir, files);
+    log(`scan: generated ${files.toLocaleString('en')} files in ${((performance.now() - started) / 1000).toFixed(1)} s; ${rounds} interleaved rounds`);
+    let found = null;
+    const s = await interleave(
+      {
+        keystash: async () => {
+          const result = await runProcess(process.execPath, [CLI, 'scan', dir, '--json'], { expectCode: 1 });
+          found = JSON.parse(result.stdout).findings.length;
+          return result.ms;
+        },
+        rg: async () => (await runProcess('rg', ['--pcre2', '--count-matches', '--no-messages', ...patterns, dir], { expectCode: 0 })).ms,
+      },
+      { rounds },
+    );
+    return [
+      figure({
+        id: 'scan',
+        title,
+        samples: s.keystash,
+        baseline: { label: 'ripgrep, same tree and patterns', samples: s.rg },
+        target,
+        notes: [`${found} findings (${plantedCount} planted); rg runs on every core, the scanner on one`],
+      }),
+    ];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 let seed = 0x2545f491;
 const random = () => {
@@ -51,7 +86,7 @@ const PLANTS = [
   () => `DB_PASSWORD="${token(ALNUM, 24)}"`,
 ];
 
-async function generate(dir) {
+async function generate(dir, fileCount) {
   const folders = Math.ceil(fileCount / 20);
   for (let f = 0; f < fileCount; f++) {
     const folder = `src/${pick(WORDS)}-${f % folders}`;
@@ -77,23 +112,3 @@ async function generate(dir) {
   await writeFile(join(dir, 'package-lock.json'), '{}\n');
 }
 
-const dir = await mkdtemp(join(tmpdir(), 'keystash-bench-scan-'));
-try {
-  const started = performance.now();
-  await generate(dir);
-  console.log(`generated ${fileCount.toLocaleString('en-US')} files in ${((performance.now() - started) / 1000).toFixed(1)} s under ${dir}`);
-  for (let run = 1; run <= 3; run++) {
-    const t0 = performance.now();
-    const result = spawnSync(process.execPath, [cli, 'scan', dir, '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    const wall = (performance.now() - t0) / 1000;
-    if (result.status !== 1) throw new Error(`keystash scan exited ${result.status}: ${result.stderr}`);
-    const { stats, findings } = JSON.parse(result.stdout);
-    console.log(
-      `run ${run}: ${wall.toFixed(2)} s wall (scan ${(stats.durationMs / 1000).toFixed(2)} s), ` +
-        `${stats.filesScanned.toLocaleString('en-US')} files, ${(stats.bytesScanned / 1024 / 1024).toFixed(0)} MiB, ` +
-        `${Math.round(stats.filesScanned / wall).toLocaleString('en-US')} files/s, ${findings.length} findings (${plantedCount} planted)`,
-    );
-  }
-} finally {
-  if (!process.env.KEEP) await rm(dir, { recursive: true, force: true });
-}

@@ -1,0 +1,58 @@
+// `keystash list --json` with 10,000 keys, as a whole process, against a process that only reads
+// and decrypts the index file (data key from the keychain, read, open with core's own index-crypto,
+// JSON.parse: no validation, no output). And the index's size on disk against the same records as
+// plain JSON. The index is seeded without values: listing reads only the index.
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createBenchVault } from '../lib/bench-vault.mjs';
+import { bundle, loadCoreHelpers } from '../lib/core-helpers.mjs';
+import { figure } from '../lib/figure.mjs';
+import { runProcess } from '../lib/processes.mjs';
+import { interleave } from '../lib/stats.mjs';
+
+const READ_INDEX = `
+import { readFile } from 'node:fs/promises';
+import { openIndex } from './core/index/index-crypto';
+import { DATA_KEY_ACCOUNT } from './core/index/index-store';
+const keytar = require('keytar');
+const key = Buffer.from(await keytar.getPassword(process.env.KEYSTASH_KEYCHAIN_SERVICE, DATA_KEY_ACCOUNT), 'base64');
+const data = JSON.parse(openIndex(JSON.parse(await readFile(process.env.BENCH_INDEX_FILE, 'utf8')), key));
+process.stdout.write(String(data.keys.length));
+`;
+
+export async function measureList({ keys, rounds, log }) {
+  const core = await loadCoreHelpers();
+  const reader = await bundle('read-index', READ_INDEX);
+  const vault = await createBenchVault();
+  try {
+    await core.seedIndexWithoutValues(vault, keys);
+    const indexFile = join(vault.home, 'index.json.enc');
+    log(`list: ${keys.toLocaleString('en')} keys, ${rounds} interleaved rounds`);
+    const s = await interleave(
+      {
+        list: async () => {
+          const { ms, stdout } = await vault.cli(['list', '--json']);
+          const listed = JSON.parse(stdout);
+          if ((listed.keys ?? listed).length !== keys) throw new Error(`keystash list --json did not list ${keys} keys`);
+          return ms;
+        },
+        read: async () => {
+          const { ms, stdout } = await runProcess(process.execPath, [reader], { env: { ...vault.env, BENCH_INDEX_FILE: indexFile } });
+          if (stdout !== String(keys)) throw new Error('the index reader did not read every key');
+          return ms;
+        },
+      },
+      { rounds },
+    );
+    const data = await new core.IndexStore(vault.home, core.createKeytarKeychain(vault.service)).read();
+    const plainJson = Buffer.byteLength(JSON.stringify(data));
+    const onDisk = (await stat(indexFile)).size;
+    const n = keys.toLocaleString('en');
+    return [
+      figure({ id: 'list', title: `\`keystash list --json\`, ${n} keys`, samples: s.list, baseline: { label: 'a process reading and decrypting the index file', samples: s.read }, target: { text: '≤ 1.3×', ratio: 1.3 } }),
+      figure({ id: 'index-size', title: `index size on disk, ${n} keys`, unit: 'KB', samples: onDisk / 1024, baseline: { label: 'the same records as plain JSON', samples: plainJson / 1024 }, target: { text: '≤ 1.1×', ratio: 1.1 } }),
+    ];
+  } finally {
+    await vault.close();
+  }
+}

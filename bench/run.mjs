@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// `npm run bench [-- --quick] [-- --only get,list]`: how fast Keystash is next to the floor under it,
+// on this machine, now. Every figure is a median over repeated runs, interleaved with a baseline
+// measured in the same run (absolute times on a shared machine drift; ratios hold). Writes
+// bench/results.json (every sample) and bench/RESULTS.md, and prints the table.
+//
+// It builds nothing: run `npm run build` first. It runs itself inside scripts/with-keyring (a
+// private keyring, never the login one) and xvfb-run (clipboard, browser).
+//
+// Groups (--only): get (get, peers, run), copy, import, list (list, index size), ui (unlock, keystroke,
+// heap), scan. A full run takes about 5 minutes on 2 cores; --quick under 1.
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { root } from './lib/core-helpers.mjs';
+import { reexecInKeyring } from './lib/in-keyring.mjs';
+
+reexecInKeyring(import.meta.filename, 'bench');
+
+const { values: options } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    out: { type: 'string', default: join(root, 'bench') },
+  },
+});
+const quick = options.quick;
+const log = (line) => console.error(`bench: ${line}`);
+
+const missing = ['out/cli/keystash.js', 'out/host/host.js', 'out/renderer/index.html'].filter((f) => !existsSync(join(root, f)));
+if (missing.length > 0) {
+  console.error(`bench: ${missing.join(', ')} missing. The bench builds nothing: run \`npm run build\` first.`);
+  process.exit(1);
+}
+
+/** Each group: how to measure it, with the full and the quick sizes. */
+const GROUPS = {
+  get: async () => (await import('./figures/cli-get.mjs')).measureCliGet({ rounds: quick ? 5 : 15, log }),
+  copy: async () => (await import('./figures/copy.mjs')).measureCopy({ rounds: quick ? 5 : 15, log }),
+  import: async () => (await import('./figures/import.mjs')).measureImport({ sizes: quick ? [100] : [100, 1000], rounds: quick ? 1 : 3, roundsAt1000: 2, log }),
+  list: async () => (await import('./figures/list.mjs')).measureList({ keys: 10_000, rounds: quick ? 3 : 9, log }),
+  ui: async () => {
+    const { measureUi, uiFigures } = await import('./figures/ui.mjs');
+    return uiFigures(await measureUi({ runs: quick ? 2 : 5, keys: 10_000, log }));
+  },
+  scan: async () => (await import('./figures/scan.mjs')).measureScan({ files: quick ? 2_000 : 10_000, rounds: quick ? 1 : 3, log }),
+};
+
+const selected = options.only ? options.only.split(',').map((s) => s.trim()) : Object.keys(GROUPS);
+const unknown = selected.filter((name) => !GROUPS[name]);
+if (unknown.length > 0) {
+  console.error(`bench: unknown group ${unknown.join(', ')}; the groups are ${Object.keys(GROUPS).join(', ')}`);
+  process.exit(2);
+}
+
+const { keptEvidence, machine, markdownTable } = await import('./lib/report.mjs');
+const started = performance.now();
+const figures = [];
+let failed = false;
+for (const name of selected) {
+  const groupStarted = performance.now();
+  try {
+    figures.push(...(await GROUPS[name]()));
+  } catch (error) {
+    failed = true;
+    log(`${name} could not be measured: ${error instanceof Error ? error.message : error}`);
+  }
+  log(`${name} done in ${((performance.now() - groupStarted) / 1000).toFixed(0)} s`);
+}
+
+const results = {
+  date: new Date().toISOString(),
+  mode: quick ? 'quick' : 'full',
+  seconds: (performance.now() - started) / 1000,
+  machine: machine(),
+  figures,
+};
+const table = markdownTable(results);
+writeFileSync(join(options.out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(options.out, 'RESULTS.md'), table + keptEvidence(join(options.out, 'RESULTS.md')));
+console.log(`\n${table}`);
+// A missed target is a finding, not a failure; only a figure that could not be measured fails the run.
+process.exitCode = failed ? 1 : 0;
