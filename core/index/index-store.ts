@@ -7,7 +7,7 @@ import { lockVaultFile } from '../fs/vault-lock';
 import type { Keychain } from '../keychain/keychain';
 import { vaultFiles } from '../paths';
 import { isSealedIndex, openIndex, sealIndex } from './index-crypto';
-import { emptyIndex, migrateIndex, SchemaTooNewError, type IndexData } from './index-schema';
+import { checkedForWrite, emptyIndex, migrateIndex, SchemaTooNewError, type IndexData } from './index-schema';
 
 export const DATA_KEY_ACCOUNT = 'vault:data-key';
 
@@ -108,7 +108,8 @@ export class IndexStore {
 
   /** Always called under the lock, so a temp file of the index found now was left by a killed writer. */
   private async write(data: IndexData): Promise<void> {
-    const sealed = sealIndex(JSON.stringify(data), await this.loadDataKey());
+    // A record that breaks the schema is refused here, before it could make the vault unreadable.
+    const sealed = sealIndex(JSON.stringify(checkedForWrite(data)), await this.loadDataKey());
     this.writesInFlight++;
     try {
       await removeLeftoverTemps(this.files.index);
