@@ -15,6 +15,19 @@ const requireBanner = [
   'const require = __keystashCreateRequire(import.meta.url);',
 ].join('\n');
 
+/**
+ * zod re-exports its error messages in every language it has (about 50 files) from one index; only
+ * English is used, so that index resolves to English alone. Less code for every CLI start to parse.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir) ? { path: resolve(root, 'scripts', 'zod-locales-en.mjs') } : undefined,
+    );
+  },
+};
+
 const shared = {
   bundle: true,
   platform: 'node',
@@ -25,6 +38,7 @@ const shared = {
   banner: { js: requireBanner },
   logLevel: 'info',
   absWorkingDir: root,
+  plugins: [zodEnglishOnly],
 };
 
 const targets = [
@@ -37,6 +51,7 @@ const targets = [
     sourcemap: false,
     required: true,
     split: { outdir: 'out/cli', entryName: 'keystash', chunkNames: 'chunks/[name]-[hash]' },
+    options: { minify: true },
   },
   { name: 'host', entry: 'e2e/host/main.ts', outfile: 'out/host/host.js', sourcemap: true, required: false },
   // The host's page script: builds window.keystash in the browser, so a classic script for the page.
