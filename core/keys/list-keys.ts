@@ -20,6 +20,25 @@ const byDateDesc = (field: 'lastUsedAt' | 'createdAt') => (a: KeyRecord, b: KeyR
 };
 
 /**
+ * The records in name order, per index snapshot (the records array identity, which stays the same
+ * until the index changes). Sorting matches by name is then a pass over this order that keeps the
+ * matches: linear, where sorting them through the collator cost 10-40 ms at 10,000 keys on every
+ * keystroke.
+ */
+const nameOrders = new WeakMap<readonly KeyRecord[], readonly KeyRecord[]>();
+
+function inNameOrder(records: readonly KeyRecord[], matches: readonly KeyRecord[]): KeyRecord[] {
+  let order = nameOrders.get(records);
+  if (!order) {
+    order = [...records].sort(byName);
+    nameOrders.set(records, order);
+  }
+  if (matches.length === records.length) return [...order];
+  const matched = new Set(matches);
+  return order.filter((record) => matched.has(record));
+}
+
+/**
  * Summaries are cached per record object: index snapshots are never mutated in place (writes work
  * on a copy), so a record's identity stands for its content. Badges depend on the clock too, so a
  * cached summary is recomputed after a minute.
@@ -52,12 +71,11 @@ function smartFilterCounts(records: readonly KeyRecord[], now: number): SmartFil
  */
 export function selectKeys(records: readonly KeyRecord[], query: ListKeysQuery, now: number): KeySummary[] {
   const tags = query.tags ?? [];
-  let keys: KeySummary[] = searchKeys(records, query.query ?? '')
-    .filter((k) => hasAllTags(k.tags, tags))
-    .map((k) => summarise(k, now));
-  if (query.filter) keys = keys.filter((k) => k.status[query.filter!]);
   const sort = query.sort ?? (query.query?.trim() ? null : 'name');
-  if (sort === 'name') keys.sort(byName);
+  let matches = searchKeys(records, query.query ?? '').filter((k) => hasAllTags(k.tags, tags));
+  if (sort === 'name') matches = inNameOrder(records, matches);
+  let keys = matches.map((k) => summarise(k, now));
+  if (query.filter) keys = keys.filter((k) => k.status[query.filter!]);
   if (sort === 'lastUsed') keys.sort(byDateDesc('lastUsedAt'));
   if (sort === 'created') keys.sort(byDateDesc('createdAt'));
   return keys;

@@ -35,17 +35,19 @@ interface Haystacks {
   records: readonly KeyRecord[];
   names: string[];
   others: string[];
+  /** The same, lower-cased once for the substring pass. */
+  lowerNames: string[];
+  lowerOthers: string[];
 }
 
 let cache: Haystacks | null = null;
 
 function haystacksFor(records: readonly KeyRecord[]): Haystacks {
   if (cache?.records !== records) {
-    cache = {
-      records,
-      names: comparable(records.map((r) => r.name)),
-      others: comparable(records.map((r) => [r.envVar ?? '', r.provider ?? '', r.tags.join(' '), r.notes].join('\u0001'))),
-    };
+    const names = comparable(records.map((r) => r.name));
+    const others = comparable(records.map((r) => [r.envVar ?? '', r.provider ?? '', r.tags.join(' '), r.notes].join('\u0001')));
+    const lower = (texts: string[]) => texts.map((t) => t.toLowerCase());
+    cache = { records, names, others, lowerNames: lower(names), lowerOthers: lower(others) };
   }
   return cache;
 }
@@ -63,11 +65,11 @@ function rankedMatches(haystack: string[], needle: string): number[] {
  * Plain case-insensitive substring hits, for what fuzzy matching splits away as punctuation: an
  * emoji, "sk_live_", a symbol in a note. Capped like the ranked matches.
  */
-function substringMatches(haystack: string[], needle: string): number[] {
+function substringMatches(lowerHaystack: string[], needle: string): number[] {
   const lower = needle.toLowerCase();
   const hits: number[] = [];
-  for (let i = 0; i < haystack.length && hits.length < 1_000; i++) {
-    if (haystack[i]!.toLowerCase().includes(lower)) hits.push(i);
+  for (let i = 0; i < lowerHaystack.length && hits.length < 1_000; i++) {
+    if (lowerHaystack[i]!.includes(lower)) hits.push(i);
   }
   return hits;
 }
@@ -75,11 +77,11 @@ function substringMatches(haystack: string[], needle: string): number[] {
 export function searchKeys(records: readonly KeyRecord[], query: string): KeyRecord[] {
   const [q = ''] = comparable([query.trim()]);
   if (!q) return [...records];
-  const { names, others } = haystacksFor(records);
+  const { names, others, lowerNames, lowerOthers } = haystacksFor(records);
   const seen = new Set<number>();
   const result: KeyRecord[] = [];
   const ranked = [...rankedMatches(names, q), ...rankedMatches(others, q)];
-  for (const i of [...ranked, ...substringMatches(names, q), ...substringMatches(others, q)]) {
+  for (const i of [...ranked, ...substringMatches(lowerNames, q), ...substringMatches(lowerOthers, q)]) {
     if (seen.has(i)) continue;
     seen.add(i);
     result.push(records[i]!);
