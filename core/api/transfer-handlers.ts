@@ -4,12 +4,11 @@ import type { z } from 'zod';
 import { VaultError } from '../errors';
 import { importProgressListener } from '../env/import-progress';
 import { DEFAULT_EXPORT_NAMES, checkExportFile, writeExportFile } from '../env/export-file';
-import { entriesForChoices, previewRows, stageEnvText, type StagedEnvFile } from '../env/staged-env-import';
+import type { StagedEnvFile } from '../env/staged-env-import';
 import type { ImportEntry } from './schemas';
 import type { ImportOutcome } from '../keys/key-service';
 import { referenceFor } from '../refs/reference';
 import type { ScanOutcome } from '../scan/scan-tree';
-import { scanImportEntries, viewOfScan } from '../scan/staged-scan';
 import { alreadyStored } from '../scan/stored-values';
 import type { Vault } from '../vault';
 import type { ImportReport } from './results';
@@ -18,6 +17,11 @@ import { ENV_FILE_MAX_CHARS } from './schemas';
 
 type TransferOperation = 'hostFeatures' | 'stageEnvImport' | 'commitEnvImport' | 'chooseExportFile' | 'exportToFile' | 'scanFolder' | 'importScanFindings';
 type Handler<N extends OperationName> = (vault: Vault, args: z.output<Operations[N]['args']>) => Promise<ResultOf<N>>;
+
+// The .env and scan modules bring the detectors, whose rule table is built on load: loaded on first
+// use, so `keystash get` (which goes through this dispatcher too) does not pay for them.
+const envImport = () => import('../env/staged-env-import');
+const stagedScan = () => import('../scan/staged-scan');
 
 /** How a staged export path is remembered: the dialog may already have asked about replacing it. */
 interface ExportTargetItem {
@@ -38,6 +42,7 @@ export function transferHandlers(
     hostFeatures: async (vault) => ({ typedPaths: vault.fileChooser.typedPaths }),
 
     stageEnvImport: async (vault, { file }) => {
+      const { previewRows, stageEnvText } = await envImport();
       const chooser = vault.fileChooser;
       let staged: StagedEnvFile;
       if (file) {
@@ -56,7 +61,7 @@ export function transferHandlers(
     commitEnvImport: async (vault, { stagingId, rows }) => {
       const staged = vault.staging.get<StagedEnvFile>('envImport', stagingId);
       if (!staged) throw expired('Open the .env file again.');
-      const { entries, replace } = entriesForChoices(staged, rows);
+      const { entries, replace } = (await envImport()).entriesForChoices(staged, rows);
       const report = await importWithProgress(vault, entries, (entry) => (replace.has(entry) ? 'replace' : 'skip'));
       vault.staging.drop(stagingId);
       return report;
@@ -92,14 +97,14 @@ export function transferHandlers(
       if (chosen === null) return { scan: null };
       const { scanTree } = await import('../scan/scan-tree');
       const outcome = await scanTree(chosen.path);
-      return { scan: viewOfScan(vault.staging.put('scan', outcome), outcome) };
+      return { scan: (await stagedScan()).viewOfScan(vault.staging.put('scan', outcome), outcome) };
     },
 
     importScanFindings: async (vault, { stagingId, fingerprints, tags }) => {
       const outcome = vault.staging.get<ScanOutcome>('scan', stagingId);
       if (!outcome) throw expired('Scan the folder again.');
       const takenNames = (await vault.keys.all()).map((k) => k.name);
-      const plan = scanImportEntries(outcome, fingerprints, { takenNames, tags: tags ?? [] });
+      const plan = (await stagedScan()).scanImportEntries(outcome, fingerprints, { takenNames, tags: tags ?? [] });
       const stored = await alreadyStored(vault.keys, plan.map(({ planned, entry }) => ({ provider: planned.provider, envVar: planned.envVar, secret: entry.secret })));
       const toImport = plan.filter((_, i) => stored[i] === null);
       const report = toImport.length > 0 ? await importWithProgress(vault, toImport.map((p) => p.entry), 'skip') : null;
