@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { ClipboardPort } from '../../core/clipboard/clipboard-port';
 import { CopiedValueDigest } from './copied-value-digest';
 
@@ -12,7 +11,10 @@ export const CLEAR_HELPER_COMMAND = 'clipboard-clear-helper';
  * only the salted digest, on stdin: no value, and nothing in argv but the delay.
  */
 export async function scheduleClipboardClear(copied: CopiedValueDigest, seconds: number, env: NodeJS.ProcessEnv): Promise<void> {
-  const cli = fileURLToPath(import.meta.url);
+  // The script this process was started as (out/cli/keystash.js, or bin/keystash): this module sits
+  // in a chunk of the split bundle, so its own URL is no command to run.
+  const cli = process.argv[1];
+  if (!cli) throw new Error('cannot tell which script started keystash');
   const child = spawn(process.execPath, [cli, CLEAR_HELPER_COMMAND, String(seconds)], {
     detached: true,
     stdio: ['pipe', 'ignore', 'ignore'],
