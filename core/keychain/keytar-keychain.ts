@@ -39,9 +39,19 @@ export function createKeytarKeychain(service: string, options: KeytarKeychainOpt
       throw toKeychainError(error);
     }
   }
+  // findCredentials searches, then loads each value; an entry deleted in between makes libsecret hand
+  // keytar a NULL value, and keytar aborts the whole process. So this process never deletes while
+  // it lists: the two wait for each other. (Another process deleting meanwhile can still do it.)
+  let exclusive: Promise<unknown> = Promise.resolve();
+  function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+    const run = exclusive.then(task, task);
+    exclusive = run.catch(() => undefined);
+    return run;
+  }
+
   const read = (account: string) => call((k) => k.getPassword(service, account));
   const write = (account: string, stored: string) => call((k) => k.setPassword(service, account, stored));
-  const remove = (account: string) => call((k) => k.deletePassword(service, account));
+  const remove = (account: string) => oneAtATime(() => call((k) => k.deletePassword(service, account)));
 
   async function readChunked(account: string, head: ChunkHead): Promise<string | ChunkProblem> {
     const parts = [head.part];
@@ -132,7 +142,7 @@ export function createKeytarKeychain(service: string, options: KeytarKeychainOpt
    * 500 entries on gnome-keyring. The values are dropped here, at once; only accounts leave.
    */
   async function listAccounts(): Promise<string[]> {
-    const found = await call((k) => k.findCredentials(service));
+    const found = await oneAtATime(() => call((k) => k.findCredentials(service)));
     return found.map((credential) => credential.account);
   }
 
