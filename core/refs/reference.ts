@@ -19,14 +19,26 @@ const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 const utf8 = new TextEncoder();
 
 export function referenceFor(name: string): string {
-  let encoded = '';
-  const chars = [...name];
-  chars.forEach((char, index) => {
-    const finalDot = char === '.' && index === chars.length - 1;
-    if (UNRESERVED.test(char) && !finalDot) encoded += char;
-    else for (const byte of utf8.encode(char)) encoded += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  });
+  // encodeURIComponent escapes the same way, in UTF-8 with upper-case hex, except that it leaves
+  // !*'() as they are; it is some ten times faster than a loop, which a 10,000-key list feels.
+  let encoded: string;
+  try {
+    encoded = encodeURIComponent(name).replace(/[!*'()]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  } catch {
+    encoded = encodeByCodePoint(name); // a lone surrogate, which encodeURIComponent refuses
+  }
+  // A final dot is escaped too, so a reference at the end of a sentence keeps its name.
+  if (encoded.endsWith('.')) encoded = `${encoded.slice(0, -1)}%2E`;
   return `${REFERENCE_SCHEME}${encoded}`;
+}
+
+function encodeByCodePoint(name: string): string {
+  let encoded = '';
+  for (const char of name) {
+    if (UNRESERVED.test(char)) encoded += char;
+    else for (const byte of utf8.encode(char)) encoded += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return encoded;
 }
 
 export function referenceForId(id: string): string {
