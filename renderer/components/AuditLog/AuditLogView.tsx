@@ -6,6 +6,7 @@ import { formatPreciseTime, formatRelative } from '../../format/dates';
 import { plural } from '../../format/text';
 import { Icon } from '../Icon/Icon';
 import { AUDIT_EVENT_LABELS, AUDIT_EVENTS_IN_ORDER, detailText, keyNameOf, toneOf } from './audit-labels';
+import { SubviewHeader } from '../SubviewHeader/SubviewHeader';
 import { UnlockFailures } from './UnlockFailures';
 import { VerifyIntegrity } from './VerifyIntegrity';
 
@@ -25,16 +26,9 @@ export function AuditLogView({ keys, onBack }: { keys: KeySummaries | null; onBa
 
   return (
     <section className="audit" aria-labelledby={titleId}>
-      <header className="audit__header">
-        <button type="button" className="button button--ghost button--small" onClick={onBack}>
-          <Icon name="arrowLeft" />
-          Back to keys
-        </button>
-        <h1 id={titleId} className="audit__title">
-          Audit log
-        </h1>
+      <SubviewHeader titleId={titleId} title="Audit log" onBack={onBack}>
         <VerifyIntegrity />
-      </header>
+      </SubviewHeader>
 
       <UnlockFailures />
 

@@ -9,6 +9,7 @@ import { ErrorNotice } from '../Field/ErrorNotice';
 import { Icon } from '../Icon/Icon';
 import { ProgressBar } from '../Transfer/ProgressBar';
 import { TypedPath } from '../Transfer/TypedPath';
+import { SubviewHeader } from '../SubviewHeader/SubviewHeader';
 import { ScanFileGroup } from './ScanFileGroup';
 
 export interface ScanViewProps {
@@ -79,15 +80,7 @@ export function ScanView({ onBack, onImported, onCopied }: ScanViewProps) {
   const pending = [...selected].filter((f) => !imported.has(f)).length;
   return (
     <section className="scan" aria-labelledby={titleId}>
-      <header className="audit__header">
-        <button type="button" className="button button--ghost button--small" onClick={onBack}>
-          <Icon name="arrowLeft" />
-          Back to keys
-        </button>
-        <h1 id={titleId} className="audit__title">
-          Scan a folder
-        </h1>
-      </header>
+      <SubviewHeader titleId={titleId} title="Scan a folder" onBack={onBack} />
       <p className="scan__intro">Finds API keys written into source files. Files are never changed; imported keys get a reference to put where the value was.</p>
       <form className="scan__choose" onSubmit={(e) => void runScan(e)}>
         {features?.typedPaths && <TypedPath label="Folder" value={path} onChange={setPath} placeholder="/home/you/project" />}
