@@ -1,7 +1,6 @@
-import { stat } from 'node:fs/promises';
 import { usageError } from '../errors';
 import { printable } from '../io/output';
-import { unignoredInWorkTree } from '../../core/fs/git-guard';
+import { secretsFileFacts } from '../../core/fs/git-guard';
 
 export interface OutputGuards {
   /** Replace an existing file. */
@@ -15,11 +14,9 @@ export interface OutputGuards {
  * not exist yet (or --force), it is not a folder, and a commit cannot pick it up (or --allow-tracked).
  */
 export async function checkSecretsFile(path: string, guards: OutputGuards, what = path): Promise<void> {
-  const existing = await stat(path).catch(() => null);
-  if (existing?.isDirectory()) throw usageError(`${printable(what)} is a folder; give a file name.`);
-  if (existing && !guards.force) throw usageError(`${printable(what)} already exists; pass --force to overwrite it.`);
-  if (guards.allowTracked) return;
-  const workTree = await unignoredInWorkTree(path);
+  const { folder, exists, unignoredWorkTree: workTree } = await secretsFileFacts(path, { checkGit: !guards.allowTracked });
+  if (folder) throw usageError(`${printable(what)} is a folder; give a file name.`);
+  if (exists && !guards.force) throw usageError(`${printable(what)} already exists; pass --force to overwrite it.`);
   if (workTree !== null) {
     throw usageError(
       `${printable(what)} is inside the git work tree ${printable(workTree)} and git does not ignore it, so a commit could publish the secrets it would hold. Add it to .gitignore, write it outside the repository, or pass --allow-tracked.`,

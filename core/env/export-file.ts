@@ -1,7 +1,6 @@
-import { stat } from 'node:fs/promises';
 import { VaultError } from '../errors';
 import { writeFileAtomic } from '../fs/atomic-write';
-import { unignoredInWorkTree } from '../fs/git-guard';
+import { secretsFileFacts } from '../fs/git-guard';
 import type { ExportFormat } from './export-options';
 
 /** The file name a save dialog proposes for each format. */
@@ -19,9 +18,9 @@ export interface ExportFileCheck {
 
 /** What to warn about before values go to `path`: a git work tree that could commit it, an existing file. */
 export async function checkExportFile(path: string): Promise<ExportFileCheck> {
-  const existing = await stat(path).catch(() => null);
-  if (existing?.isDirectory()) throw new VaultError('INVALID_ARGUMENT', `${path} is a folder; choose a file name.`);
-  return { unignoredWorkTree: await unignoredInWorkTree(path), exists: existing !== null };
+  const { folder, exists, unignoredWorkTree } = await secretsFileFacts(path, { checkGit: true });
+  if (folder) throw new VaultError('INVALID_ARGUMENT', `${path} is a folder; choose a file name.`);
+  return { unignoredWorkTree, exists };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -29,4 +30,21 @@ export async function unignoredInWorkTree(path: string): Promise<string | null> 
   } catch {
     return folder;
   }
+}
+
+/** What decides whether a file may receive secrets; the CLI and the window each word the refusal. */
+export interface SecretsFileFacts {
+  folder: boolean;
+  exists: boolean;
+  /** See unignoredInWorkTree; null also when the caller skipped the check. */
+  unignoredWorkTree: string | null;
+}
+
+export async function secretsFileFacts(path: string, options: { checkGit: boolean }): Promise<SecretsFileFacts> {
+  const existing = await stat(path).catch(() => null);
+  return {
+    folder: existing?.isDirectory() ?? false,
+    exists: existing !== null,
+    unignoredWorkTree: options.checkGit ? await unignoredInWorkTree(path) : null,
+  };
 }
