@@ -4,6 +4,7 @@ import { envVar, keyName, secretValue, tagName } from '../api/schemas';
 import { quoteForMessage, VaultError } from '../errors';
 import { indexDataSchema } from '../index/index-schema';
 import { keyRecordSchema, LIMITS, type KeyRecord } from '../keys/key-record';
+import { nameKey } from '../keys/label-text';
 
 /** What a backup holds once decrypted: every key's fields with its value, and the settings. */
 export interface BackupContents {
@@ -30,8 +31,6 @@ const contentsSchema = z.strictObject({
   settings: indexDataSchema.shape.settings,
 });
 
-/** Names are one name whatever their case or Unicode form, as everywhere in the vault. */
-export const nameKey = (name: string) => name.normalize('NFC').trim().toLocaleLowerCase('en-US');
 
 export function serialiseContents(contents: BackupContents): Buffer {
   return Buffer.from(JSON.stringify(contents), 'utf8');

@@ -3,7 +3,8 @@ import type { RestoreOutcome } from '../api/results';
 import type { IndexData } from '../index/index-schema';
 import { LIMITS, type KeyRecord } from '../keys/key-record';
 import { normaliseTags, tagKey } from '../tags/tag-rules';
-import { nameKey, type BackupKey } from './backup-contents';
+import { nameKey } from '../keys/label-text';
+import type { BackupKey } from './backup-contents';
 import type { RestoreConflictAction } from './backup-limits';
 
 /**

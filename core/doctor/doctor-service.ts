@@ -6,11 +6,10 @@ import { newKeyRecord } from '../keys/key-record';
 import { secretAccount } from '../keys/key-service';
 import { normaliseTags } from '../tags/tag-rules';
 import { findDrift, keyIdOfAccount } from './drift';
+import { nameKey } from '../keys/label-text';
 
 /** The tag an adopted value's new entry gets, so the user finds them all in one click. */
 export const RECOVERED_TAG = 'recovered';
-
-const nameKey = (name: string) => name.trim().toLocaleLowerCase('en-US');
 
 /**
  * Keychain and index drift: finding it (`check`) and the two repairs, each of which the user asks

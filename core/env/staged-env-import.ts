@@ -4,6 +4,7 @@ import type { ImportEntry } from '../api/schemas';
 import { maskSecret } from '../detect/mask';
 import { VaultError } from '../errors';
 import type { KeyRecord } from '../keys/key-record';
+import { nameKey } from '../keys/label-text';
 import { DotenvScanMismatch, scanDotenv } from './dotenv-scan';
 import { planDotenvImport, type ImportRow } from './import-plan';
 
@@ -34,10 +35,10 @@ export function stageEnvText(path: string, text: string): StagedEnvFile {
 
 /** The preview rows: what each variable would become and whether a key already has its name. */
 export function previewRows(staged: StagedEnvFile, existing: readonly KeyRecord[]): EnvImportRow[] {
-  const byName = new Map(existing.map((k) => [k.name.trim().toLowerCase(), k]));
+  const byName = new Map(existing.map((k) => [nameKey(k.name), k]));
   return staged.rows.map((row, index) => {
     const name = row.entry?.name ?? row.variable;
-    const taken = byName.get(name.trim().toLowerCase());
+    const taken = byName.get(nameKey(name));
     return {
       row: index,
       variable: row.variable,

@@ -6,12 +6,9 @@ import type { IndexStore } from '../index/index-store';
 import type { Keychain } from '../keychain/keychain';
 import { normaliseTags, tagKey } from '../tags/tag-rules';
 import { newKeyRecord, type KeyRecord } from './key-record';
-import { normaliseLabel } from './label-text';
+import { nameKey } from './label-text';
 
 export const secretAccount = (id: string) => `key:${id}`;
-
-/** Names compare trimmed, in NFC and ignoring case (see label-text), also for names stored before NFC was applied. */
-const nameKey = (name: string) => normaliseLabel(name).trim().toLocaleLowerCase('en-US');
 
 export interface ImportOutcome {
   name: string;

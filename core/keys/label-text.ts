@@ -14,6 +14,13 @@
  */
 export const normaliseLabel = (text: string): string => text.normalize('NFC');
 
+/**
+ * What makes two key names the same name: trimmed, NFC, case ignored. The one rule for every place
+ * that asks (creating, importing, restoring, the import preview, a scan's new names, drift repair),
+ * so a preview never promises what the import then refuses. Names stored before NFC count too.
+ */
+export const nameKey = (name: string): string => normaliseLabel(name).trim().toLocaleLowerCase('en-US');
+
 // eslint-disable-next-line no-control-regex
 const UNREADABLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b\u2028\u2029\u2060\ufeff\u202a-\u202e\u2066-\u2069]|\p{Surrogate}/u;
 

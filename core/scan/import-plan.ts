@@ -1,5 +1,6 @@
 import { LIMITS } from '../keys/key-record';
 import type { ScanFinding } from './scan-tree';
+import { nameKey } from '../keys/label-text';
 
 /** One key to create from a scan: a distinct value, named and described, without the value itself. */
 export interface PlannedKey {
@@ -60,8 +61,6 @@ export function planImport(findings: readonly ScanFinding[], options: ImportPlan
   }
   return plan;
 }
-
-const nameKey = (name: string) => name.trim().toLowerCase();
 
 function uniqueName(label: string, path: string, taken: ReadonlySet<string>): string {
   for (let n = 1; ; n++) {
