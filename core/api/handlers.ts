@@ -2,14 +2,15 @@ import type { z } from 'zod';
 import type { AuditEntry } from '../audit/audit-events';
 import { isVaultError } from '../errors';
 import { environmentNames } from '../env/environment-names';
-import { renderExport } from '../env/export-formats';
 import { importProgressListener } from '../env/import-progress';
+import { renderExport } from '../env/export-formats';
 import type { KeyRecord, KeySummary } from '../keys/key-record';
-import { findIn, type ImportOutcome } from '../keys/key-service';
+import { findIn } from '../keys/key-service';
 import { summarise } from '../keys/list-keys';
 import { alreadyStored } from '../scan/stored-values';
 import type { ExportFormat } from '../env/export-options';
 import type { Vault } from '../vault';
+import { importAndAudit } from './import-and-audit';
 import { transferHandlers } from './transfer-handlers';
 import type { KeyRef } from './schemas';
 import type { OperationName, Operations, ResultOf } from './operations';
@@ -95,17 +96,7 @@ export const handlers: Handlers = {
   findStoredValues: async (vault, { values }) => ({
     keys: (await alreadyStored(vault.keys, values)).map((record) => (record ? { id: record.id, name: record.name } : null)),
   }),
-  importKeys: async (vault, { entries, onConflict, dryRun }) => {
-    const outcomes = await vault.keys.importMany(entries, {
-      onConflict: onConflict ?? 'skip',
-      dryRun: dryRun ?? false,
-      onProgress: importProgressListener(vault),
-    });
-    const count = (status: ImportOutcome['status']) => outcomes.filter((o) => o.status === status).length;
-    const totals = { created: count('created'), replaced: count('replaced'), skipped: count('skipped'), failed: count('failed') };
-    if (!dryRun) await vault.audit.append({ event: 'import', detail: totals });
-    return { outcomes, ...totals, dryRun: dryRun ?? false };
-  },
+  importKeys: (vault, { entries, onConflict, dryRun }) => importAndAudit(vault, entries, { onConflict: onConflict ?? 'skip', dryRun: dryRun ?? false }),
   exportKeys: (vault, args) => renderKeysExport(vault, args),
   createBackup: async (vault, { passphrase }) => {
     const backup = await vault.backups.create(passphrase);

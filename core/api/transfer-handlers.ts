@@ -2,16 +2,13 @@ import { isAbsolute, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { VaultError } from '../errors';
-import { importProgressListener } from '../env/import-progress';
 import { DEFAULT_EXPORT_NAMES, checkExportFile, writeExportFile } from '../env/export-file';
 import type { StagedEnvFile } from '../env/staged-env-import';
-import type { ImportEntry } from './schemas';
-import type { ImportOutcome } from '../keys/key-service';
 import { referenceFor } from '../refs/reference';
 import type { ScanOutcome } from '../scan/scan-tree';
 import { alreadyStored } from '../scan/stored-values';
 import type { Vault } from '../vault';
-import type { ImportReport } from './results';
+import { importAndAudit } from './import-and-audit';
 import type { OperationName, Operations, ResultOf } from './operations';
 import { ENV_FILE_MAX_CHARS } from './schemas';
 
@@ -62,7 +59,7 @@ export function transferHandlers(
       const staged = vault.staging.get<StagedEnvFile>('envImport', stagingId);
       if (!staged) throw expired('Open the .env file again.');
       const { entries, replace } = (await envImport()).entriesForChoices(staged, rows);
-      const report = await importWithProgress(vault, entries, (entry) => (replace.has(entry) ? 'replace' : 'skip'));
+      const report = await importAndAudit(vault, entries, { onConflict: (entry) => (replace.has(entry) ? 'replace' : 'skip'), dryRun: false });
       vault.staging.drop(stagingId);
       return report;
     },
@@ -107,7 +104,7 @@ export function transferHandlers(
       const plan = (await stagedScan()).scanImportEntries(outcome, fingerprints, { takenNames, tags: tags ?? [] });
       const stored = await alreadyStored(vault.keys, plan.map(({ planned, entry }) => ({ provider: planned.provider, envVar: planned.envVar, secret: entry.secret })));
       const toImport = plan.filter((_, i) => stored[i] === null);
-      const report = toImport.length > 0 ? await importWithProgress(vault, toImport.map((p) => p.entry), 'skip') : null;
+      const report = toImport.length > 0 ? await importAndAudit(vault, toImport.map((p) => p.entry), { onConflict: 'skip', dryRun: false }) : null;
       let next = 0;
       const keys = plan.map(({ planned }, i) => {
         const existing = stored[i];
@@ -135,23 +132,6 @@ async function choosePath(vault: Vault, typed: string | undefined, ask: () => Pr
   if (typed === undefined) throw new VaultError('INVALID_ARGUMENT', 'Type a path.', { field: 'path' });
   if (!isAbsolute(typed)) throw new VaultError('INVALID_ARGUMENT', 'Type a full path, starting with /.', { field: 'path' });
   return { path: resolve(typed), overwriteConfirmed: false };
-}
-
-/** The import machinery of importKeys, with its audit entry, reporting progress as `importProgress` events. */
-async function importWithProgress(vault: Vault, entries: ImportEntry[], onConflict: 'skip' | ((entry: ImportEntry) => 'skip' | 'replace')): Promise<ImportReport> {
-  const listener = importProgressListener(vault);
-  const outcomes = await vault.keys.importMany(entries, {
-    onConflict,
-    dryRun: false,
-    onProgress: (done, total) => {
-      listener?.(done, total);
-      vault.emit('importProgress', { done, total });
-    },
-  });
-  const count = (status: ImportOutcome['status']) => outcomes.filter((o) => o.status === status).length;
-  const totals = { created: count('created'), replaced: count('replaced'), skipped: count('skipped'), failed: count('failed') };
-  await vault.audit.append({ event: 'import', detail: totals });
-  return { outcomes, ...totals, dryRun: false };
 }
 
 async function readEnvFile(path: string): Promise<string> {
