@@ -27,9 +27,11 @@ export function runInTerminal(
   env: Record<string, string | undefined> = {},
   stepTimeoutMs = 15_000,
 ): Promise<TerminalRun> {
-  const command = [process.execPath, CLI, ...args].map(quote).join(' ');
+  // `exec`: script runs the command through $SHELL, and a shell that stays (dash does) sits in the
+  // terminal's foreground group, dies of the Ctrl-C itself and makes script report 130 for it.
+  const command = ['exec', ...[process.execPath, CLI, ...args].map(quote)].join(' ');
   const child = spawn('script', ['-q', '-e', '-f', '-c', command, '/dev/null'], {
-    env: { ...sandbox.env, ...env },
+    env: { ...sandbox.env, SHELL: '/bin/sh', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let screen = '';
