@@ -4,14 +4,11 @@ import type { AuthStatus, CopyReceipt, DriftReport, KeyList, KeySummary, Setting
 import type { KeyRef } from './api/schemas';
 import type { AuditRecord } from './audit/audit-log';
 import { AuditLog } from './audit/audit-log';
-import { AuthService } from './auth/auth-service';
-import { BackupService } from './backup/backup-service';
 import { AuthStore, type SessionRecord } from './auth/auth-store';
 import { Session } from './auth/session';
 import { recoveryCodeRequired } from './auth/throttle-policy';
 import { ClipboardGuard } from './clipboard/clipboard-guard';
 import type { ClipboardPort } from './clipboard/clipboard-port';
-import { DoctorService } from './doctor/doctor-service';
 import { VaultError } from './errors';
 import type { FileChooser } from './fs/file-chooser';
 import { referenceFor } from './refs/reference';
@@ -19,14 +16,22 @@ import { StagingArea } from './staging/staging-area';
 import { IndexStore } from './index/index-store';
 import { watchIndexFile } from './index/index-watcher';
 import type { Keychain } from './keychain/keychain';
-import { listKeys, selectKeys, type ListKeysQuery } from './keys/list-keys';
+import type { ListKeysQuery } from './keys/list-keys';
 import { KeyService } from './keys/key-service';
+import { loadOnce } from './load-once';
 import { TagService } from './tags/tag-service';
 
 export const REVEAL_SECONDS = 15;
 
 /** How long after an unlock its background drift check answers checkDrift (see operations.ts). */
 export const DRIFT_REUSE_MS = 30_000;
+
+/**
+ * In a watching host (the app, the browser host), a session the keychain confirmed this recently
+ * answers an index-only read (a search keystroke) without asking the keychain again. Anything that
+ * touches a value or writes still asks every time, and the poll notices a lock from elsewhere.
+ */
+export const SESSION_RECHECK_MS = 1_000;
 
 export interface VaultOptions {
   home: string;
@@ -65,12 +70,25 @@ export class Vault extends EventEmitter<VaultEvents> {
   readonly index: IndexStore;
   readonly keys: KeyService;
   readonly tags: TagService;
-  readonly backups: BackupService;
-  readonly doctor: DoctorService;
   readonly audit: AuditLog;
   /** Values between a window's preview and its commit; dropped on lock. */
   readonly staging = new StagingArea();
-  private readonly auth: AuthService;
+  // Loaded on first use, so that `keystash get` and `run` do not load otplib, scrypt, the backup
+  // format or the drift check: every CLI command is a process start, and they are most of its code.
+  readonly backups = loadOnce(async () => {
+    const { BackupService } = await import('./backup/backup-service');
+    return new BackupService(this.index, this.keys, this.options.keychain, this.now);
+  });
+  readonly doctor = loadOnce(async () => {
+    const { DoctorService } = await import('./doctor/doctor-service');
+    return new DoctorService(this.index, this.options.keychain, this.now);
+  });
+  private readonly auth = loadOnce(async () => {
+    const { AuthService } = await import('./auth/auth-service');
+    return new AuthService(this.authStore, this.audit, this.now, accountLabel());
+  });
+  /** Search and listing (uFuzzy and its tables): `get` and `run` find keys by name without them. */
+  private readonly listing = loadOnce(() => import('./keys/list-keys'));
   private readonly authStore: AuthStore;
   private readonly session: Session;
   private readonly clipboardGuard: ClipboardGuard | null;
@@ -78,6 +96,8 @@ export class Vault extends EventEmitter<VaultEvents> {
   /** Writes that follow a use (lastUsedAt, the audit line, the session renewal) run after the reply. */
   private background: Promise<void> = Promise.resolve();
   private knownSession: SessionRecord | null = null;
+  /** When the keychain last confirmed knownSession (epoch ms; 0: not since the last lock). */
+  private sessionConfirmedAt = 0;
   private stopWatching: (() => void) | null = null;
   private unlockDriftCheck: { report: Promise<DriftReport>; startedAt: number } | null = null;
 
@@ -87,12 +107,9 @@ export class Vault extends EventEmitter<VaultEvents> {
     this.index = new IndexStore(options.home, options.keychain);
     this.keys = new KeyService(this.index, options.keychain, this.now);
     this.tags = new TagService(this.index, this.now);
-    this.backups = new BackupService(this.index, this.keys, options.keychain, this.now);
-    this.doctor = new DoctorService(this.index, options.keychain, this.now);
     this.audit = new AuditLog(options.home, this.now);
     this.authStore = new AuthStore(options.keychain);
     this.session = new Session(this.authStore, this.now);
-    this.auth = new AuthService(this.authStore, this.audit, this.now, accountLabel());
     this.clipboardGuard = options.clipboard
       ? new ClipboardGuard(options.clipboard, {
           keepProcessAlive: options.clipboardKeepsProcessAlive ?? false,
@@ -122,7 +139,7 @@ export class Vault extends EventEmitter<VaultEvents> {
     const [secret, pending, state, session] = await Promise.all([
       this.authStore.totpSecret(),
       this.authStore.pendingTotpSecret(),
-      this.auth.state(),
+      this.authStore.state(),
       this.session.current(),
     ]);
     if (secret === null) await this.assertNoOrphanedIndex();
@@ -135,30 +152,32 @@ export class Vault extends EventEmitter<VaultEvents> {
       throttledUntil: state.backoffUntil !== null && state.backoffUntil > now ? state.backoffUntil : null,
       recoveryCodeRequired: recoveryCodeRequired(state.failures),
       reenrolmentRequired: state.reenrolmentRequired,
-      recoveryCodesLeft: secret ? await this.auth.recoveryCodesLeft() : 0,
+      recoveryCodesLeft: secret ? await (await this.auth()).recoveryCodesLeft() : 0,
     };
   }
 
   async beginEnrolment() {
-    if (!(await this.auth.isEnrolled())) await this.assertNoOrphanedIndex();
-    if ((await this.auth.isEnrolled()) && !(await this.session.current())) {
+    const auth = await this.auth();
+    if (!(await auth.isEnrolled())) await this.assertNoOrphanedIndex();
+    if ((await auth.isEnrolled()) && !(await this.session.current())) {
       throw new VaultError('ALREADY_ENROLLED', 'Keystash is already set up. Unlock it first to set up a new authenticator.');
     }
-    return this.auth.beginEnrolment();
+    return auth.beginEnrolment();
   }
 
   /** Confirming proves the user holds the secret, so it opens a session too. */
   async confirmEnrolment(code: string): Promise<string[]> {
-    if ((await this.auth.isEnrolled()) && !(await this.session.current())) {
+    const auth = await this.auth();
+    if ((await auth.isEnrolled()) && !(await this.session.current())) {
       throw new VaultError('LOCKED', 'Unlock Keystash before setting up a new authenticator.');
     }
-    const codes = await this.auth.confirmEnrolment(code);
+    const codes = await auth.confirmEnrolment(code);
     await this.openSession();
     return codes;
   }
 
   async unlock(code: string): Promise<AuthStatus> {
-    await this.auth.checkUnlockCode(code);
+    await (await this.auth()).checkUnlockCode(code);
     await this.openSession();
     const status = await this.status();
     this.checkDriftInBackground();
@@ -166,7 +185,7 @@ export class Vault extends EventEmitter<VaultEvents> {
   }
 
   async unlockWithRecoveryCode(code: string): Promise<AuthStatus> {
-    await this.auth.checkRecoveryCode(code);
+    await (await this.auth()).checkRecoveryCode(code);
     await this.openSession();
     const status = await this.status();
     this.checkDriftInBackground();
@@ -181,16 +200,33 @@ export class Vault extends EventEmitter<VaultEvents> {
     await this.forgetLocally(reason, wasUnlocked);
   }
 
-  /** Throws LOCKED unless a live session exists, and counts the call as activity. */
-  async requireUnlocked(): Promise<void> {
+  /**
+   * Throws LOCKED unless a live session exists, and counts the call as activity. `indexOnly`: the
+   * operation reads the index and nothing else, so a recent confirmation may stand (SESSION_RECHECK_MS).
+   */
+  async requireUnlocked(options: { indexOnly?: boolean } = {}): Promise<void> {
     // Read-your-writes: the lastUsedAt and audit writes that followed the previous reply land first.
     await this.settle();
-    const current = await this.session.current();
+    const now = this.now();
+    const known = this.knownSession;
+    if (options.indexOnly && this.stopWatching && known && known.expiresAt > now && now - this.sessionConfirmedAt < SESSION_RECHECK_MS) {
+      this.countActivity(known);
+      return;
+    }
+    // The index is read alongside the session entry (both wait on the keychain); if it turns out
+    // to be locked, what was read is dropped again. A failed read is reported by the operation's own.
+    const [current] = await Promise.all([this.session.current(), this.index.read().catch(() => undefined)]);
     if (!current) {
       if (this.knownSession) await this.forgetLocally('idle', true);
+      else this.index.forget();
       throw new VaultError('LOCKED', 'Keystash is locked. Unlock it with a code from your authenticator app.');
     }
     this.knownSession = current;
+    this.sessionConfirmedAt = now;
+    this.countActivity(current);
+  }
+
+  private countActivity(current: SessionRecord): void {
     this.defer(async () => {
       this.knownSession = await this.session.extend(current);
     });
@@ -215,11 +251,13 @@ export class Vault extends EventEmitter<VaultEvents> {
 
   async listKeys(query: ListKeysQuery): Promise<KeyList> {
     await this.settle();
+    const { listKeys } = await this.listing();
     return listKeys(await this.keys.all(), query, this.now());
   }
   /** The same selection as listKeys, without the whole-vault counts (the per-keystroke path). */
   async selectKeys(query: ListKeysQuery): Promise<{ keys: KeySummary[]; total: number }> {
     await this.settle();
+    const { selectKeys } = await this.listing();
     const records = await this.keys.all();
     return { keys: selectKeys(records, query, this.now()), total: records.length };
   }
@@ -269,7 +307,7 @@ export class Vault extends EventEmitter<VaultEvents> {
     const started = this.unlockDriftCheck;
     this.unlockDriftCheck = null;
     if (started && !options.refresh && this.now() - started.startedAt < DRIFT_REUSE_MS) return started.report;
-    return this.doctor.check();
+    return (await this.doctor()).check();
   }
 
   /** Marks keys as used and audits the use, after the caller already has its answer. */
@@ -334,6 +372,7 @@ export class Vault extends EventEmitter<VaultEvents> {
     await this.index.initialise();
     const { autoLockMinutes } = await this.settings();
     this.knownSession = await this.session.open(this.options.idleMsOverride ?? autoLockMinutes * 60_000);
+    this.sessionConfirmedAt = this.now();
   }
 
   private async checkSession(): Promise<void> {
@@ -342,6 +381,7 @@ export class Vault extends EventEmitter<VaultEvents> {
       const current = await this.session.current();
       if (current) {
         this.knownSession = current;
+        this.sessionConfirmedAt = this.now();
         return;
       }
       const expired = this.knownSession.expiresAt <= this.now();
@@ -354,6 +394,7 @@ export class Vault extends EventEmitter<VaultEvents> {
 
   private async forgetLocally(reason: LockReason, audit: boolean): Promise<void> {
     this.knownSession = null;
+    this.sessionConfirmedAt = 0;
     this.unlockDriftCheck = null; // its report holds key names
     this.staging.clear(); // staged imports hold values
     this.index.forget();
@@ -371,7 +412,7 @@ export class Vault extends EventEmitter<VaultEvents> {
    */
   private checkDriftInBackground(): void {
     if (!this.stopWatching) return;
-    const report = this.doctor.check();
+    const report = this.doctor().then((doctor) => doctor.check());
     report.catch(() => undefined);
     this.unlockDriftCheck = { report, startedAt: this.now() };
   }

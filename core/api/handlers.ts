@@ -6,7 +6,7 @@ import { importProgressListener } from '../env/import-progress';
 import { renderExport } from '../env/export-formats';
 import type { KeyRecord, KeySummary } from '../keys/key-record';
 import { findIn } from '../keys/key-service';
-import { summarise } from '../keys/list-keys';
+import { summarise } from '../keys/key-summary';
 import { alreadyStored } from '../scan/stored-values';
 import type { ExportFormat } from '../env/export-options';
 import type { Vault } from '../vault';
@@ -99,12 +99,12 @@ export const handlers: Handlers = {
   importKeys: (vault, { entries, onConflict, dryRun }) => importAndAudit(vault, entries, { onConflict: onConflict ?? 'skip', dryRun: dryRun ?? false }),
   exportKeys: (vault, args) => renderKeysExport(vault, args),
   createBackup: async (vault, { passphrase }) => {
-    const backup = await vault.backups.create(passphrase);
+    const backup = await (await vault.backups()).create(passphrase);
     await vault.audit.append({ event: 'backup', detail: { keys: backup.keys } });
     return backup;
   },
   restoreBackup: async (vault, { content, passphrase, onConflict, settings, dryRun }) => {
-    const report = await vault.backups.restore(content, passphrase, {
+    const report = await (await vault.backups()).restore(content, passphrase, {
       onConflict: onConflict ?? 'skip',
       settings: settings ?? false,
       dryRun: dryRun ?? false,
@@ -135,7 +135,8 @@ export const handlers: Handlers = {
   checkDrift: (vault, { refresh }) => vault.checkDrift({ refresh: refresh ?? false }),
   repairDrift: async (vault, args) => {
     const adopting = args.action === 'adoptOrphans';
-    const repair = adopting ? await vault.doctor.adoptOrphans(args.accounts) : await vault.doctor.forgetMissing(args.ids);
+    const doctor = await vault.doctor();
+    const repair = adopting ? await doctor.adoptOrphans(args.accounts) : await doctor.forgetMissing(args.ids);
     if (repair.repaired.length > 0) {
       // As a create (of an entry for a value that was there) or a delete (of an entry whose value was gone).
       const keyIds = repair.repaired.map((k) => k.id).join(',');

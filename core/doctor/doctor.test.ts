@@ -107,11 +107,11 @@ describe('drift check and repair', () => {
     const kept = (await t.vault.keys.find({ name: 'Kept' })).id;
     const ghost = randomUUID();
     await t.keychain.set(secretAccount(lost), 'put back meanwhile');
-    const forget = await t.vault.doctor.forgetMissing([lost, kept, ghost]);
+    const forget = await (await t.vault.doctor()).forgetMissing([lost, kept, ghost]);
     expect(forget.repaired).toEqual([]);
     expect(forget.skipped.map((s) => s.target)).toEqual([lost, kept, ghost]);
     await t.keychain.delete(secretAccount(orphan));
-    const adopt = await t.vault.doctor.adoptOrphans([secretAccount(orphan), secretAccount(kept)]);
+    const adopt = await (await t.vault.doctor()).adoptOrphans([secretAccount(orphan), secretAccount(kept)]);
     expect(adopt.repaired).toEqual([]);
     expect(adopt.skipped).toEqual([
       { target: secretAccount(orphan), reason: 'its value is no longer in the keychain' },
@@ -124,7 +124,7 @@ describe('drift check and repair', () => {
     const { orphan } = await vaultWithDrift();
     const name = `Recovered key ${orphan.slice(0, 8)}`;
     expect((await t.dispatch('createKey', { name, secret: 'x' })).ok).toBe(true);
-    const adopt = await t.vault.doctor.adoptOrphans([secretAccount(orphan)]);
+    const adopt = await (await t.vault.doctor()).adoptOrphans([secretAccount(orphan)]);
     expect(adopt.repaired).toEqual([{ id: orphan, name: `${name} (2)` }]);
   });
 
@@ -157,7 +157,7 @@ describe('drift check and repair', () => {
     await t.vault.lock();
     const host = t.reopen({ now: Date.now });
     host.watch();
-    const doctor = host.doctor;
+    const doctor = await host.doctor();
     let checks = 0;
     const check = doctor.check.bind(doctor);
     doctor.check = () => {
@@ -175,9 +175,10 @@ describe('drift check and repair', () => {
     expect(checks).toBe(2); // later calls list the keychain afresh
     // The CLI (not watching) never starts one.
     const cli = t.reopen({ now: Date.now });
-    const cliCheck = cli.doctor.check.bind(cli.doctor);
+    const cliDoctor = await cli.doctor();
+    const cliCheck = cliDoctor.check.bind(cliDoctor);
     let cliChecks = 0;
-    cli.doctor.check = () => {
+    cliDoctor.check = () => {
       cliChecks++;
       return cliCheck();
     };
@@ -188,8 +189,8 @@ describe('drift check and repair', () => {
 
   it('writes no value and no name to any file', async () => {
     const { orphan, lost } = await vaultWithDrift();
-    await t.vault.doctor.adoptOrphans([secretAccount(orphan)]);
-    await t.vault.doctor.forgetMissing([lost]);
+    await (await t.vault.doctor()).adoptOrphans([secretAccount(orphan)]);
+    await (await t.vault.doctor()).forgetMissing([lost]);
     for (const file of await readAllFiles(t.home)) {
       expect(file.text, file.path).not.toMatch(/sk_orphaned_value|value of|Lost value|Recovered key/);
     }

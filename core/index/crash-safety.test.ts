@@ -143,7 +143,7 @@ describe('crash safety under SIGKILL', () => {
     const listing = Date.now();
     const accounts = await t.keychain.listAccounts();
     const listMs = Date.now() - listing;
-    const drift = await t.vault.doctor.check();
+    const drift = await (await t.vault.doctor()).check();
     expect(drift.missingValues).toEqual([]); // the keychain is written first, so never an entry without a value
     const audit = await t.vault.audit.verify();
     expect(audit.ok).toBe(true);
