@@ -27,9 +27,9 @@ export const REVEAL_SECONDS = 15;
 export const DRIFT_REUSE_MS = 30_000;
 
 /**
- * In a watching host (the app, the browser host), a session the keychain confirmed this recently
- * answers an index-only read (a search keystroke) without asking the keychain again. Anything that
- * touches a value or writes still asks every time, and the poll notices a lock from elsewhere.
+ * A session the keychain confirmed this recently answers an index-only read (a search keystroke,
+ * the second lookup of a CLI command) without asking the keychain again: a lock from elsewhere
+ * reaches such reads within this time. Anything that touches a value or writes asks every time.
  */
 export const SESSION_RECHECK_MS = 1_000;
 
@@ -209,7 +209,7 @@ export class Vault extends EventEmitter<VaultEvents> {
     await this.settle();
     const now = this.now();
     const known = this.knownSession;
-    if (options.indexOnly && this.stopWatching && known && known.expiresAt > now && now - this.sessionConfirmedAt < SESSION_RECHECK_MS) {
+    if (options.indexOnly && known && known.expiresAt > now && now - this.sessionConfirmedAt < SESSION_RECHECK_MS) {
       this.countActivity(known);
       return;
     }

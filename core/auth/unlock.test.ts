@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestVault, type TestVault } from '../test-support/test-vault';
+import { SESSION_RECHECK_MS } from '../vault';
 import { FAILURES_BEFORE_RECOVERY_ONLY } from './throttle-policy';
 
 /** The unlock model against the real keychain: enrolment, replay, throttling, recovery codes. */
@@ -137,6 +138,22 @@ describe('unlock', () => {
     await expect(t.vault.requireUnlocked()).rejects.toMatchObject({ code: 'LOCKED' });
     await cli.unlock(await t.code(secret, 1));
     await t.vault.requireUnlocked();
+  });
+
+  it('lets a session the keychain confirmed under a second ago answer an index-only read, and asks again for anything else', async () => {
+    const { secret } = await t.enrol();
+    await t.vault.requireUnlocked();
+    await t.reopen().lock();
+    // A search keystroke right after a lock elsewhere may still be answered from the index...
+    await t.vault.requireUnlocked({ indexOnly: true });
+    // ...but not a value: that asks the keychain, finds no session, and locks this vault too.
+    await expect(t.vault.requireUnlocked()).rejects.toMatchObject({ code: 'LOCKED' });
+    await expect(t.vault.requireUnlocked({ indexOnly: true })).rejects.toMatchObject({ code: 'LOCKED' });
+
+    await t.vault.unlock(await t.code(secret, 1));
+    await t.reopen().lock();
+    t.clock.advance(SESSION_RECHECK_MS);
+    await expect(t.vault.requireUnlocked({ indexOnly: true })).rejects.toMatchObject({ code: 'LOCKED' });
   });
 
   it('audits every attempt, whatever its outcome', async () => {
