@@ -1,5 +1,5 @@
 import { referenceFor } from '../refs/reference';
-import type { z } from 'zod';
+import type * as z from '../zod';
 import type { KeyList, SmartFilterCounts } from '../api/results';
 import type { listKeysArgs } from '../api/schemas';
 import { searchKeys } from '../search/search-keys';
