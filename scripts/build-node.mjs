@@ -17,13 +17,14 @@ const requireBanner = [
 
 /**
  * zod re-exports its error messages in every language it has (about 50 files) from one index; only
- * English is used, so that index resolves to English alone. Less code for every CLI start to parse.
+ * English is used (core/zod.ts registers it), so that index resolves to English alone. Less code for
+ * every CLI start to parse. zod/mini's index (v4/mini) re-exports it too, as does classic's and core's.
  */
 const zodEnglishOnly = {
   name: 'zod-english-only',
   setup(build) {
     build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir) ? { path: resolve(root, 'scripts', 'zod-locales-en.mjs') } : undefined,
+      /[\\/]zod[\\/]v4[\\/](classic|core|mini)$/.test(args.resolveDir) ? { path: resolve(root, 'scripts', 'zod-locales-en.mjs') } : undefined,
     );
   },
 };

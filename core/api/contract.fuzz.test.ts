@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from '../zod';
 import { AUDIT_EVENTS } from '../audit/audit-events';
 import { EXPORT_FORMATS } from '../env/export-options';
 import { IndexStore } from '../index/index-store';
@@ -222,9 +222,10 @@ function validArgs(refs: Refs): Record<OperationName, fc.Arbitrary<Record<string
 }
 
 /** The top-level field names an operation's schema declares (of every option, for a union). */
-function shapeKeys(schema: z.ZodType): string[] {
-  if (schema instanceof z.ZodObject) return Object.keys(schema.shape);
-  if (schema instanceof z.ZodUnion) return [...new Set((schema.options as z.ZodType[]).flatMap(shapeKeys))];
+function shapeKeys(schema: z.core.$ZodType): string[] {
+  if (schema instanceof z.core.$ZodObject) return Object.keys(schema._zod.def.shape);
+  // $ZodUnion, not ZodMiniUnion: a discriminated union is a $ZodUnion but no ZodMiniUnion.
+  if (schema instanceof z.core.$ZodUnion) return [...new Set(schema._zod.def.options.flatMap(shapeKeys))];
   return [];
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type * as z from '../zod';
 import { isVaultError, quoteForMessage } from '../errors';
 import { fileSystemProblem } from '../fs/file-system-error';
 import type { Vault } from '../vault';
@@ -56,7 +56,7 @@ const failure = (error: ApiError): Result<never> => ({ ok: false, error });
  * zod reads the arguments with ordinary property access, so an in-process caller's getter or Proxy
  * that throws would throw out of safeParse; such arguments are unreadable, and answered as such.
  */
-function safeParse(schema: z.ZodType, args: unknown): ReturnType<z.ZodType['safeParse']> | null {
+function safeParse(schema: z.ZodMiniType, args: unknown): ReturnType<z.ZodMiniType['safeParse']> | null {
   try {
     return schema.safeParse(args);
   } catch {
@@ -68,7 +68,7 @@ function safeParse(schema: z.ZodType, args: unknown): ReturnType<z.ZodType['safe
 const QUOTED_KEYS = 3;
 
 /** Names the field and the rule it broke; zod's issue messages never quote the received value. */
-function describeInvalid(error: z.ZodError): ApiError {
+function describeInvalid(error: z.core.$ZodError): ApiError {
   const issue = error.issues[0];
   const field = issue?.path.map(String).join('.') ?? '';
   const what = issue?.code === 'unrecognized_keys' ? unknownFields(issue.keys) : issue?.message;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../zod';
 import type { AuditEntry } from '../audit/audit-events';
 import { isVaultError } from '../errors';
 import { environmentNames } from '../env/environment-names';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import * as s from './schemas';
 import type {
   AuditVerification,
@@ -37,7 +37,7 @@ import type {
  * `callers`: 'window' operations are exposed to the renderer (and the CLI); 'cli' operations hand a
  * secret value to a process the user started from their shell, so the window never gets them.
  */
-interface OperationSpec<A extends z.ZodType, R, C extends 'window' | 'cli'> {
+interface OperationSpec<A extends z.ZodMiniType, R, C extends 'window' | 'cli'> {
   args: A;
   callers: C;
   whileLocked: boolean;
@@ -46,7 +46,7 @@ interface OperationSpec<A extends z.ZodType, R, C extends 'window' | 'cli'> {
 }
 
 function op<R>() {
-  return <A extends z.ZodType, C extends 'window' | 'cli'>(
+  return <A extends z.ZodMiniType, C extends 'window' | 'cli'>(
     spec: Omit<OperationSpec<A, R, C>, 'result'>,
   ): OperationSpec<A, R, C> => spec;
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import { ENV_VAR_PATTERN, LIMITS } from '../keys/key-record';
 import { isReadableLabel, unreadableLabelMessage } from '../keys/label-text';
 import { MAX_SECRET_BYTES } from '../keychain/keychain';
@@ -15,26 +15,32 @@ import { BACKUP_MAX_CHARS, PASSPHRASE_MAX_CHARS, PASSPHRASE_MIN_CHARS, RESTORE_C
 /** Names and tags are trimmed, stored in NFC and refused with invisible characters: see core/keys/label-text. */
 export const keyName = z
   .string()
-  .trim()
-  .normalize('NFC')
-  .min(1, 'Name is required.')
-  .max(LIMITS.nameMax, `Name must be at most ${LIMITS.nameMax} characters.`)
-  .refine(isReadableLabel, unreadableLabelMessage('A name'));
+  .check(
+    z.trim(),
+    z.normalize('NFC'),
+    z.minLength(1, 'Name is required.'),
+    z.maxLength(LIMITS.nameMax, `Name must be at most ${LIMITS.nameMax} characters.`),
+    z.refine(isReadableLabel, unreadableLabelMessage('A name')),
+  );
 
 export const envVar = z
   .string()
-  .trim()
-  .max(LIMITS.envVarMax)
-  .regex(ENV_VAR_PATTERN, 'Environment variable must start with a letter or _ and contain only letters, digits and _.');
+  .check(
+    z.trim(),
+    z.maxLength(LIMITS.envVarMax),
+    z.regex(ENV_VAR_PATTERN, 'Environment variable must start with a letter or _ and contain only letters, digits and _.'),
+  );
 
 export const tagName = z
   .string()
-  .trim()
-  .normalize('NFC')
-  .min(1, 'A tag cannot be empty.')
-  .max(LIMITS.tagMax, `A tag must be at most ${LIMITS.tagMax} characters.`)
-  .refine((t) => !t.includes(','), 'A tag cannot contain a comma.')
-  .refine(isReadableLabel, unreadableLabelMessage('A tag'));
+  .check(
+    z.trim(),
+    z.normalize('NFC'),
+    z.minLength(1, 'A tag cannot be empty.'),
+    z.maxLength(LIMITS.tagMax, `A tag must be at most ${LIMITS.tagMax} characters.`),
+    z.refine((t) => !t.includes(','), 'A tag cannot contain a comma.'),
+    z.refine(isReadableLabel, unreadableLabelMessage('A tag')),
+  );
 
 const utf8 = new TextEncoder();
 
@@ -44,9 +50,11 @@ const utf8 = new TextEncoder();
  */
 export const secretValue = z
   .string()
-  .max(MAX_SECRET_BYTES)
-  .refine((v) => v.length > 0, 'The secret cannot be empty.')
-  .refine((v) => utf8.encode(v).length <= MAX_SECRET_BYTES, 'The secret is larger than 64 KiB.');
+  .check(
+    z.maxLength(MAX_SECRET_BYTES),
+    z.refine((v) => v.length > 0, 'The secret cannot be empty.'),
+    z.refine((v) => utf8.encode(v).length <= MAX_SECRET_BYTES, 'The secret is larger than 64 KiB.'),
+  );
 
 const isoDate = z.union([z.iso.datetime({ offset: true }), z.iso.date()], {
   error: 'Use a date like 2027-01-31 (or a full ISO 8601 time).',
@@ -57,61 +65,76 @@ export const keyRef = z.union([
   z.strictObject({ name: keyName }),
 ]);
 
+const provider = z.nullable(z.string().check(z.trim(), z.maxLength(LIMITS.providerMax)));
+
 const editableFields = z.strictObject({
-  envVar: envVar.nullable(),
-  provider: z.string().trim().max(LIMITS.providerMax).nullable(),
-  tags: z.array(tagName).max(LIMITS.tagsPerKey),
-  notes: z.string().max(LIMITS.notesMax),
-  scopes: z.array(z.string().trim().min(1).max(LIMITS.scopeMax)).max(LIMITS.scopesPerKey),
-  url: z
-    .url({ protocol: /^https?$/, error: 'Console URL must be an http(s) address.' })
-    .max(LIMITS.urlMax)
-    .nullable(),
-  rotateEveryDays: z.number().int().min(1).max(LIMITS.rotateEveryDaysMax).nullable(),
-  expiresAt: isoDate.nullable(),
+  envVar: z.nullable(envVar),
+  provider,
+  tags: z.array(tagName).check(z.maxLength(LIMITS.tagsPerKey)),
+  notes: z.string().check(z.maxLength(LIMITS.notesMax)),
+  scopes: z
+    .array(z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.scopeMax)))
+    .check(z.maxLength(LIMITS.scopesPerKey)),
+  url: z.nullable(
+    z.url({ protocol: /^https?$/, error: 'Console URL must be an http(s) address.' }).check(z.maxLength(LIMITS.urlMax)),
+  ),
+  rotateEveryDays: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(LIMITS.rotateEveryDaysMax))),
+  expiresAt: z.nullable(isoDate),
 });
 
-export const createKeyArgs = editableFields.partial().extend({ name: keyName, secret: secretValue });
-export const updateKeyArgs = editableFields.partial().extend({ key: keyRef, name: keyName.optional() });
+const editableFieldsPatch = z.partial(editableFields);
+
+export const createKeyArgs = z.extend(editableFieldsPatch, { name: keyName, secret: secretValue });
+export const updateKeyArgs = z.extend(editableFieldsPatch, { key: keyRef, name: z.optional(keyName) });
 
 export type KeyRef = z.infer<typeof keyRef>;
-export type EditableKeyFields = z.infer<ReturnType<typeof editableFields.partial>>;
+export type EditableKeyFields = z.infer<typeof editableFieldsPatch>;
 export type CreateKeyArgs = z.infer<typeof createKeyArgs>;
 export type UpdateKeyArgs = z.infer<typeof updateKeyArgs>;
 
 export const listKeysArgs = z.strictObject({
-  query: z.string().max(200, 'Search text must be at most 200 characters.').optional(),
-  tags: z.array(tagName).max(20).optional(),
-  filter: z.enum(['rotationDue', 'expiringSoon', 'unused']).optional(),
-  sort: z.enum(['name', 'lastUsed', 'created']).optional(),
+  query: z.optional(z.string().check(z.maxLength(200, 'Search text must be at most 200 characters.'))),
+  tags: z.optional(z.array(tagName).check(z.maxLength(20))),
+  filter: z.optional(z.enum(['rotationDue', 'expiringSoon', 'unused'])),
+  sort: z.optional(z.enum(['name', 'lastUsed', 'created'])),
 });
 
-export const totpCode = z.string().trim().regex(/^\d{6}$/, 'An authenticator code is 6 digits.');
+export const totpCode = z.string().check(z.trim(), z.regex(/^\d{6}$/, 'An authenticator code is 6 digits.'));
 export const recoveryCode = z
   .string()
-  .trim()
-  .min(8)
-  .max(40)
-  .regex(/^[A-Za-z0-9-\s]+$/, 'A recovery code has letters, digits and dashes only.');
+  .check(
+    z.trim(),
+    z.minLength(8),
+    z.maxLength(40),
+    z.regex(/^[A-Za-z0-9-\s]+$/, 'A recovery code has letters, digits and dashes only.'),
+  );
 
 export const settingsPatch = z.strictObject({
-  autoLockMinutes: z
-    .number({ error: 'Auto-lock must be a whole number of minutes.' })
-    .int('Auto-lock must be a whole number of minutes.')
-    .min(1, 'Auto-lock must be 1–240 minutes.')
-    .max(240, 'Auto-lock must be 1–240 minutes.')
-    .optional(),
-  clipboardClearSeconds: z
-    .number()
-    .int()
-    .refine((n) => n === 0 || (n >= 5 && n <= 300), 'Clipboard clear must be 0 (never) or 5–300 seconds.')
-    .optional(),
+  autoLockMinutes: z.optional(
+    z
+      .number({ error: 'Auto-lock must be a whole number of minutes.' })
+      .check(
+        z.int('Auto-lock must be a whole number of minutes.'),
+        z.minimum(1, 'Auto-lock must be 1–240 minutes.'),
+        z.maximum(240, 'Auto-lock must be 1–240 minutes.'),
+      ),
+  ),
+  clipboardClearSeconds: z.optional(
+    z
+      .number()
+      .check(
+        z.int(),
+        z.refine((n) => n === 0 || (n >= 5 && n <= 300), 'Clipboard clear must be 0 (never) or 5–300 seconds.'),
+      ),
+  ),
 });
 
 export const auditQuery = z.strictObject({
-  keyId: z.uuid().optional(),
-  event: z.enum(AUDIT_EVENTS).optional(),
-  limit: z.number().int().min(1, 'Limit must be 1–10,000.').max(10_000, 'Limit must be 1–10,000.').optional(),
+  keyId: z.optional(z.uuid()),
+  event: z.optional(z.enum(AUDIT_EVENTS)),
+  limit: z.optional(
+    z.number().check(z.int(), z.minimum(1, 'Limit must be 1–10,000.'), z.maximum(10_000, 'Limit must be 1–10,000.')),
+  ),
 });
 
 /** Batch operations (run, inject, export, import) take at most this many keys or entries at once. */
@@ -119,53 +142,57 @@ export const BATCH_MAX = 10_000;
 /** The values of one import together: enough for any real .env file, bounded for a hostile caller. */
 const IMPORT_MAX_BYTES = 32 * 1024 * 1024;
 
-const keyRefs = z.array(keyRef).min(1, 'Select at least one key.').max(BATCH_MAX, `At most ${BATCH_MAX} keys at once.`);
+const keyRefs = z
+  .array(keyRef)
+  .check(z.minLength(1, 'Select at least one key.'), z.maxLength(BATCH_MAX, `At most ${BATCH_MAX} keys at once.`));
 
-export const findKeysArgs = z.strictObject({ keys: z.array(keyRef).max(BATCH_MAX, `At most ${BATCH_MAX} keys at once.`) });
+export const findKeysArgs = z.strictObject({
+  keys: z.array(keyRef).check(z.maxLength(BATCH_MAX, `At most ${BATCH_MAX} keys at once.`)),
+});
 
 export const readSecretsArgs = z.strictObject({
   keys: keyRefs,
   /** What the values are for; decides the audit entry (`run`, or `export` with format "template"). */
   purpose: z.enum(['run', 'inject']),
   /** For `run`: the program's file name only, never its arguments. */
-  command: z.string().trim().min(1).max(255).optional(),
+  command: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(255))),
 });
 
 /** Values a scan found, to learn which the vault already stores (`keystash scan --import`). */
 export const findStoredValuesArgs = z.strictObject({
   values: z
-    .array(z.strictObject({ provider: z.string().trim().max(LIMITS.providerMax).nullable(), envVar, secret: secretValue }))
-    .min(1, 'Name at least one value.')
-    .max(BATCH_MAX, `At most ${BATCH_MAX} values at once.`),
+    .array(z.strictObject({ provider, envVar, secret: secretValue }))
+    .check(z.minLength(1, 'Name at least one value.'), z.maxLength(BATCH_MAX, `At most ${BATCH_MAX} values at once.`)),
 });
 
 export const importEntry = z.strictObject({
   name: keyName,
   secret: secretValue,
-  envVar: envVar.nullable(),
-  provider: z.string().trim().max(LIMITS.providerMax).nullable().optional(),
-  tags: z.array(tagName).max(LIMITS.tagsPerKey).optional(),
-  notes: z.string().max(LIMITS.notesMax).optional(),
+  envVar: z.nullable(envVar),
+  provider: z.optional(provider),
+  tags: z.optional(z.array(tagName).check(z.maxLength(LIMITS.tagsPerKey))),
+  notes: z.optional(z.string().check(z.maxLength(LIMITS.notesMax))),
 });
 
 export const importKeysArgs = z.strictObject({
   entries: z
     .array(importEntry)
-    .min(1, 'Nothing to import.')
-    .max(BATCH_MAX, `At most ${BATCH_MAX} entries at once.`)
-    .refine((entries) => entries.reduce((sum, e) => sum + e.secret.length, 0) <= IMPORT_MAX_BYTES, 'The values together are larger than 32 MiB.'),
-  onConflict: z.enum(['skip', 'replace']).optional(),
-  dryRun: z.boolean().optional(),
+    .check(
+      z.minLength(1, 'Nothing to import.'),
+      z.maxLength(BATCH_MAX, `At most ${BATCH_MAX} entries at once.`),
+      z.refine((entries) => entries.reduce((sum, e) => sum + e.secret.length, 0) <= IMPORT_MAX_BYTES, 'The values together are larger than 32 MiB.'),
+    ),
+  onConflict: z.optional(z.enum(['skip', 'replace'])),
+  dryRun: z.optional(z.boolean()),
 });
 
 export const exportKeysArgs = z.strictObject({
   keys: keyRefs,
   format: z.enum(EXPORT_FORMATS),
   /** metadata.name of the Kubernetes Secret (format k8s). */
-  name: z
-    .string()
-    .regex(K8S_NAME_PATTERN, 'A Kubernetes Secret name uses lower-case letters, digits, "-" and "." (at most 253).')
-    .optional(),
+  name: z.optional(
+    z.string().check(z.regex(K8S_NAME_PATTERN, 'A Kubernetes Secret name uses lower-case letters, digits, "-" and "." (at most 253).')),
+  ),
 });
 
 export type ImportEntry = z.infer<typeof importEntry>;
@@ -173,45 +200,53 @@ export type ImportEntry = z.infer<typeof importEntry>;
 /** A backup passphrase. Messages never quote it, like every other message here. */
 const passphrase = z
   .string()
-  .min(1, 'The passphrase cannot be empty.')
-  .max(PASSPHRASE_MAX_CHARS, `The passphrase must be at most ${PASSPHRASE_MAX_CHARS} characters.`);
+  .check(
+    z.minLength(1, 'The passphrase cannot be empty.'),
+    z.maxLength(PASSPHRASE_MAX_CHARS, `The passphrase must be at most ${PASSPHRASE_MAX_CHARS} characters.`),
+  );
 
 export const createBackupArgs = z.strictObject({
-  passphrase: passphrase.refine(
-    (p) => passphraseLength(p) >= PASSPHRASE_MIN_CHARS,
-    `The passphrase must be at least ${PASSPHRASE_MIN_CHARS} characters.`,
+  passphrase: passphrase.check(
+    z.refine((p) => passphraseLength(p) >= PASSPHRASE_MIN_CHARS, `The passphrase must be at least ${PASSPHRASE_MIN_CHARS} characters.`),
   ),
 });
 
 export const restoreBackupArgs = z.strictObject({
   /** The backup file's text. */
-  content: z.string().min(1, 'The backup is empty.').max(BACKUP_MAX_CHARS, `A backup must be at most ${BACKUP_MAX_CHARS / 1024 / 1024} MiB.`),
+  content: z
+    .string()
+    .check(
+      z.minLength(1, 'The backup is empty.'),
+      z.maxLength(BACKUP_MAX_CHARS, `A backup must be at most ${BACKUP_MAX_CHARS / 1024 / 1024} MiB.`),
+    ),
   passphrase,
-  onConflict: z.enum(RESTORE_CONFLICT_ACTIONS).optional(),
-  settings: z.boolean().optional(),
-  dryRun: z.boolean().optional(),
+  onConflict: z.optional(z.enum(RESTORE_CONFLICT_ACTIONS)),
+  settings: z.optional(z.boolean()),
+  dryRun: z.optional(z.boolean()),
 });
 
 export const checkDriftArgs = z.strictObject({
   /** Check the keychain now, rather than take the check that an unlock started in the background. */
-  refresh: z.boolean().optional(),
+  refresh: z.optional(z.boolean()),
 });
 
 /** A key's head entry in the keychain, as checkDrift lists orphaned values. */
 const keyAccount = z
   .string()
-  .max(4 + 36)
-  .refine((a) => a.startsWith('key:') && z.uuid().safeParse(a.slice(4)).success, 'An orphaned value is named by its keychain account, key:<id>.');
+  .check(
+    z.maxLength(4 + 36),
+    z.refine((a) => a.startsWith('key:') && z.uuid().safeParse(a.slice(4)).success, 'An orphaned value is named by its keychain account, key:<id>.'),
+  );
 
 /** The repairs of drift; each names exactly what to repair (from a checkDrift report), never "everything". */
 export const repairDriftArgs = z.discriminatedUnion('action', [
   z.strictObject({
     action: z.literal('adoptOrphans'),
-    accounts: z.array(keyAccount).min(1, 'Name at least one account.').max(BATCH_MAX, `At most ${BATCH_MAX} at once.`),
+    accounts: z.array(keyAccount).check(z.minLength(1, 'Name at least one account.'), z.maxLength(BATCH_MAX, `At most ${BATCH_MAX} at once.`)),
   }),
   z.strictObject({
     action: z.literal('forgetMissing'),
-    ids: z.array(z.uuid()).min(1, 'Name at least one key.').max(BATCH_MAX, `At most ${BATCH_MAX} at once.`),
+    ids: z.array(z.uuid()).check(z.minLength(1, 'Name at least one key.'), z.maxLength(BATCH_MAX, `At most ${BATCH_MAX} at once.`)),
   }),
 ]);
 
@@ -223,22 +258,24 @@ export const empty = z.strictObject({});
  */
 const typedPath = z
   .string()
-  .trim()
-  .min(1, 'Type a path.')
-  .max(4096, 'A path must be at most 4096 characters.')
-  .refine((p) => !p.includes('\0'), 'A path cannot contain a NUL character.');
+  .check(
+    z.trim(),
+    z.minLength(1, 'Type a path.'),
+    z.maxLength(4096, 'A path must be at most 4096 characters.'),
+    z.refine((p) => !p.includes('\0'), 'A path cannot contain a NUL character.'),
+  );
 
 /** A .env file's text, from the browser host's file input; 1 MiB is far beyond any real one. */
 export const ENV_FILE_MAX_CHARS = 1024 * 1024;
 
 export const stageEnvImportArgs = z.strictObject({
   /** Browser host only: the file the user picked in a file input. */
-  file: z
-    .strictObject({
-      name: z.string().max(255, 'A file name must be at most 255 characters.'),
-      text: z.string().max(ENV_FILE_MAX_CHARS, 'A .env file must be at most 1 MiB.'),
-    })
-    .optional(),
+  file: z.optional(
+    z.strictObject({
+      name: z.string().check(z.maxLength(255, 'A file name must be at most 255 characters.')),
+      text: z.string().check(z.maxLength(ENV_FILE_MAX_CHARS, 'A .env file must be at most 1 MiB.')),
+    }),
+  ),
 });
 
 const stagingId = z.uuid({ error: 'The preview has expired; open the file again.' });
@@ -249,20 +286,19 @@ export const commitEnvImportArgs = z.strictObject({
   rows: z
     .array(
       z.strictObject({
-        row: z.number().int().min(0).max(BATCH_MAX),
+        row: z.number().check(z.int(), z.minimum(0), z.maximum(BATCH_MAX)),
         name: keyName,
-        tags: z.array(tagName).max(LIMITS.tagsPerKey),
+        tags: z.array(tagName).check(z.maxLength(LIMITS.tagsPerKey)),
         onConflict: z.enum(['skip', 'replace']),
       }),
     )
-    .min(1, 'Select at least one row to import.')
-    .max(BATCH_MAX, `At most ${BATCH_MAX} entries at once.`),
+    .check(z.minLength(1, 'Select at least one row to import.'), z.maxLength(BATCH_MAX, `At most ${BATCH_MAX} entries at once.`)),
 });
 
 export const chooseExportFileArgs = z.strictObject({
   format: z.enum(EXPORT_FORMATS),
   /** Browser host only: the path typed in the window. */
-  path: typedPath.optional(),
+  path: z.optional(typedPath),
 });
 
 export const exportToFileArgs = z.strictObject({
@@ -271,21 +307,20 @@ export const exportToFileArgs = z.strictObject({
   format: z.enum(EXPORT_FORMATS),
   name: exportKeysArgs.shape.name,
   /** The user saw that git does not ignore the file and chose Save anyway. */
-  allowTracked: z.boolean().optional(),
+  allowTracked: z.optional(z.boolean()),
   /** The user saw that the file exists and chose to replace it. */
-  overwrite: z.boolean().optional(),
+  overwrite: z.optional(z.boolean()),
 });
 
 export const scanFolderArgs = z.strictObject({
   /** Browser host only: the folder typed in the window. */
-  path: typedPath.optional(),
+  path: z.optional(typedPath),
 });
 
 export const importScanFindingsArgs = z.strictObject({
   stagingId,
   fingerprints: z
-    .array(z.string().regex(/^[0-9a-f]{16}$/, 'A finding is named by its 16-character fingerprint.'))
-    .min(1, 'Select at least one finding.')
-    .max(BATCH_MAX, `At most ${BATCH_MAX} at once.`),
-  tags: z.array(tagName).max(LIMITS.tagsPerKey).optional(),
+    .array(z.string().check(z.regex(/^[0-9a-f]{16}$/, 'A finding is named by its 16-character fingerprint.')))
+    .check(z.minLength(1, 'Select at least one finding.'), z.maxLength(BATCH_MAX, `At most ${BATCH_MAX} at once.`)),
+  tags: z.optional(z.array(tagName).check(z.maxLength(LIMITS.tagsPerKey))),
 });

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import type { z } from 'zod';
+import type * as z from '../zod';
 import { VaultError } from '../errors';
 import { DEFAULT_EXPORT_NAMES, checkExportFile, writeExportFile } from '../env/export-file';
 import type { StagedEnvFile } from '../env/staged-env-import';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import type { Settings } from '../api/results';
 import { envVar, keyName, secretValue, tagName } from '../api/schemas';
 import { quoteForMessage, VaultError } from '../errors';
@@ -21,10 +21,10 @@ export type BackupKey = KeyRecord & { value: string };
  */
 const contentsSchema = z.strictObject({
   keys: z.array(
-    keyRecordSchema.extend({
+    z.extend(keyRecordSchema, {
       name: keyName,
-      envVar: envVar.nullable(),
-      tags: z.array(tagName).max(LIMITS.tagsPerKey),
+      envVar: z.nullable(envVar),
+      tags: z.array(tagName).check(z.maxLength(LIMITS.tagsPerKey)),
       value: secretValue,
     }),
   ),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import { quoteForMessage, VaultError } from '../errors';
 import { BACKUP_MAX_CHARS } from './backup-limits';
 
@@ -55,14 +55,14 @@ export const scryptMemory = (kdf: Pick<ScryptParams, 'N' | 'r'>) => 128 * kdf.N 
 /** Standard base64 with padding, nothing else: Buffer.from would silently skip stray characters. */
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const base64 = (bytes: { min: number; max: number }, what: string) =>
-  z
-    .string()
-    .max(Math.ceil(bytes.max / 3) * 4)
-    .regex(BASE64, `${what} is not base64`)
-    .refine((s) => {
+  z.string().check(
+    z.maxLength(Math.ceil(bytes.max / 3) * 4),
+    z.regex(BASE64, `${what} is not base64`),
+    z.refine((s) => {
       const length = Buffer.byteLength(s, 'base64');
       return length >= bytes.min && length <= bytes.max;
-    }, `${what} has the wrong length`);
+    }, `${what} has the wrong length`),
+  );
 
 const isPowerOfTwo = (n: number) => Number.isInteger(Math.log2(n));
 
@@ -72,14 +72,18 @@ const envelopeSchema = z.strictObject({
   kdf: z
     .strictObject({
       name: z.literal('scrypt'),
-      N: z.number().int().min(SCRYPT_BOUNDS.minN).max(SCRYPT_BOUNDS.maxN).refine(isPowerOfTwo, 'N must be a power of two'),
-      r: z.number().int().min(1).max(SCRYPT_BOUNDS.maxR),
-      p: z.number().int().min(1).max(SCRYPT_BOUNDS.maxP),
+      N: z
+        .number()
+        .check(z.int(), z.minimum(SCRYPT_BOUNDS.minN), z.maximum(SCRYPT_BOUNDS.maxN), z.refine(isPowerOfTwo, 'N must be a power of two')),
+      r: z.number().check(z.int(), z.minimum(1), z.maximum(SCRYPT_BOUNDS.maxR)),
+      p: z.number().check(z.int(), z.minimum(1), z.maximum(SCRYPT_BOUNDS.maxP)),
       salt: base64({ min: 16, max: 64 }, 'the salt'),
       dkLen: z.literal(32),
     })
-    .refine((k) => scryptMemory(k) <= SCRYPT_BOUNDS.maxMemoryBytes, 'the scrypt parameters ask for too much memory')
-    .refine((k) => k.N * k.r * k.p <= SCRYPT_BOUNDS.maxWork, 'the scrypt parameters ask for too much work'),
+    .check(
+      z.refine((k) => scryptMemory(k) <= SCRYPT_BOUNDS.maxMemoryBytes, 'the scrypt parameters ask for too much memory'),
+      z.refine((k) => k.N * k.r * k.p <= SCRYPT_BOUNDS.maxWork, 'the scrypt parameters ask for too much work'),
+    ),
   cipher: z.strictObject({
     name: z.literal(BACKUP_CIPHER),
     iv: base64({ min: IV_BYTES, max: IV_BYTES }, 'the IV'),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import type { DriftReport } from '../api/results';
 import type { KeyRecord } from '../keys/key-record';
 import { secretAccount } from '../keys/key-service';

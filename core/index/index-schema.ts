@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import { keyRecordSchema } from '../keys/key-record';
 import { hasIndexShape } from './index-shape';
 
@@ -7,8 +7,8 @@ export const CURRENT_SCHEMA = 1;
 export const DEFAULT_SETTINGS = { autoLockMinutes: 5, clipboardClearSeconds: 20 } as const;
 
 const settingsSchema = z.strictObject({
-  autoLockMinutes: z.number().int().min(1).max(240),
-  clipboardClearSeconds: z.number().int().min(0).max(300),
+  autoLockMinutes: z.number().check(z.int(), z.minimum(1), z.maximum(240)),
+  clipboardClearSeconds: z.number().check(z.int(), z.minimum(0), z.maximum(300)),
 });
 
 export const indexDataSchema = z.strictObject({
@@ -51,7 +51,7 @@ export function migrateIndex(raw: unknown): IndexData {
   return indexDataSchema.parse(data);
 }
 
-/** Throws (a ZodError) before anything malformed is sealed into the file. */
+/** Throws (a zod $ZodError) before anything malformed is sealed into the file. */
 export function checkedForWrite(data: IndexData): IndexData {
   return indexDataSchema.parse(data);
 }

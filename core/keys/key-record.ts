@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 
 /** Limits shared by the contract, the core validation and the UI's inline messages. */
 export const LIMITS = {
@@ -22,19 +22,19 @@ export const ENV_VAR_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
  */
 export const keyRecordSchema = z.strictObject({
   id: z.uuid(),
-  name: z.string().min(1).max(LIMITS.nameMax),
-  envVar: z.string().max(LIMITS.envVarMax).nullable(),
-  provider: z.string().max(LIMITS.providerMax).nullable(),
-  tags: z.array(z.string().max(LIMITS.tagMax)).max(LIMITS.tagsPerKey),
-  notes: z.string().max(LIMITS.notesMax),
-  scopes: z.array(z.string().max(LIMITS.scopeMax)).max(LIMITS.scopesPerKey),
-  url: z.string().max(LIMITS.urlMax).nullable(),
+  name: z.string().check(z.minLength(1), z.maxLength(LIMITS.nameMax)),
+  envVar: z.nullable(z.string().check(z.maxLength(LIMITS.envVarMax))),
+  provider: z.nullable(z.string().check(z.maxLength(LIMITS.providerMax))),
+  tags: z.array(z.string().check(z.maxLength(LIMITS.tagMax))).check(z.maxLength(LIMITS.tagsPerKey)),
+  notes: z.string().check(z.maxLength(LIMITS.notesMax)),
+  scopes: z.array(z.string().check(z.maxLength(LIMITS.scopeMax))).check(z.maxLength(LIMITS.scopesPerKey)),
+  url: z.nullable(z.string().check(z.maxLength(LIMITS.urlMax))),
   createdAt: z.string(),
   updatedAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  rotatedAt: z.string().nullable(),
-  rotateEveryDays: z.number().int().min(1).max(LIMITS.rotateEveryDaysMax).nullable(),
-  expiresAt: z.string().nullable(),
+  lastUsedAt: z.nullable(z.string()),
+  rotatedAt: z.nullable(z.string()),
+  rotateEveryDays: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(LIMITS.rotateEveryDaysMax))),
+  expiresAt: z.nullable(z.string()),
 });
 
 export type KeyRecord = z.infer<typeof keyRecordSchema>;

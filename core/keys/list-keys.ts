@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../zod';
 import type { KeyList, SmartFilterCounts } from '../api/results';
 import type { listKeysArgs } from '../api/schemas';
 import { searchKeys } from '../search/search-keys';
