@@ -171,6 +171,8 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
       <TopBar
         query={filters.query}
         onQueryChange={(next) => {
+          // Sent before React renders the keystroke, not from an effect after it.
+          search.requestNow(filters.argsWithQuery(next));
           setView('keys');
           filters.setQuery(next);
         }}
