@@ -1,4 +1,4 @@
-import type { KeyboardEvent, RefObject } from 'react';
+import { memo, type KeyboardEvent, type RefObject } from 'react';
 import { Icon } from '../../components/Icon/Icon';
 import { AutoLockCountdown } from './AutoLockCountdown';
 
@@ -23,7 +23,8 @@ export interface TopBarProps {
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-export function TopBar(props: TopBarProps) {
+/** Memoised, with stable callbacks from MainScreen: it renders for a keystroke, not for the answer to it. */
+export const TopBar = memo(function TopBar(props: TopBarProps) {
   const { query, onQueryChange, searchRef, onLeaveSearch } = props;
   const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' || (event.key === 'Enter' && !event.nativeEvent.isComposing)) {
@@ -95,4 +96,4 @@ export function TopBar(props: TopBarProps) {
       </button>
     </header>
   );
-}
+});
