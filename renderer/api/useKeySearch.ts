@@ -47,11 +47,19 @@ export function useKeySearch(args: ListKeysArgs, summaries: KeySummaries | null)
   const [answer, setAnswer] = useState<{ shown: ShownKeys | null; error: ApiError | null }>({ shown: null, error: null });
   const allKeys = useMemo(() => (summaries && isAllKeys(args) ? { args, keys: summaries.all } : null), [args, summaries]);
 
+  // The arguments of the committed render: an answer is for them, or it is not shown.
+  const committedArgs = useRef('');
+  useLayoutEffect(() => {
+    committedArgs.current = JSON.stringify(args);
+  }, [args]);
+
   const [requests] = useState(
     () =>
       new KeySearchRequests<KeySummaries>(
         (searchArgs) => call('searchKeyIds', searchArgs),
         ({ args: answered, context, result }: SearchAnswer<KeySummaries>) => {
+          // Sent for a query the search box was about to hold, which it never did (the edit was cancelled).
+          if (JSON.stringify(answered) !== committedArgs.current) return;
           // Mapped here, once: an updater function may run again while React renders.
           const shown = result.ok ? { args: answered, keys: summariesOf(result.value.ids, context.byId) } : null;
           flushSync(() => setAnswer((previous) => (shown ? { shown, error: null } : { shown: previous.shown, error: result.ok ? null : result.error })));
