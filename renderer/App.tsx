@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { onSessionLost } from './api/client';
 import { messageFor } from './api/errors';
 import { useAuthStatus } from './api/useAuthStatus';
@@ -40,6 +40,8 @@ export function App() {
     [refresh],
   );
   useKeepAlive(status?.unlocked ?? false, status?.sessionExpiresAt ?? null, setStatus);
+  // Stable, so the main view's memoised top bar does not render again when the status changes.
+  const refreshStatus = useCallback(() => void refresh(), [refresh]);
 
   const screen = !status ? 'loading' : enrolMode ? 'enrol' : status.unlocked ? 'main' : 'unlock';
   useEffect(() => {
@@ -86,7 +88,7 @@ export function App() {
     <MainScreen
       status={status}
       onStatus={setStatus}
-      onRefreshStatus={() => void refresh()}
+      onRefreshStatus={refreshStatus}
       onReenrol={() => setEnrolMode('again')}
     />
   );

@@ -59,6 +59,11 @@ export class MainPage {
     await this.search.fill(text);
   }
 
+  /** Types into search one key at a time, with no pause between keys, as a quick typist does. */
+  async typeInSearch(text: string): Promise<void> {
+    await this.search.pressSequentially(text);
+  }
+
   async select(name: string): Promise<void> {
     await this.row(name).click();
   }

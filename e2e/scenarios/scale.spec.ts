@@ -49,6 +49,39 @@ test('10,000 keys: the list scrolls to the end and search narrows it', async ({ 
   expect(Number(await app.main.list.getAttribute('aria-rowcount'))).toBeLessThan(10_000);
 });
 
+test('typing and erasing without a pause over 10,000 keys: the list ends on the answer to the last query', async ({ app, page, vaultLocation }) => {
+  await seedIndexWithoutValues(vaultLocation, 10_000);
+  await app.reload();
+  await expect(app.main.list).toHaveAttribute('aria-rowcount', '10000');
+
+  /** The list shows exactly what the vault answers for `query`, and still does once any late answer had time to land. */
+  const expectListFor = async (query: string) => {
+    const answer = await app.api<{ ids: string[] }>('searchKeyIds', { query });
+    if (!answer.ok) throw new Error(`searchKeyIds: ${answer.error.code}`);
+    const { ids } = answer.value;
+    for (const settle of [0, 500]) {
+      await page.waitForTimeout(settle);
+      await expect(app.main.list).toHaveAttribute('aria-rowcount', String(ids.length));
+      await expect(app.main.rows.first()).toHaveAttribute('id', `key-row-${ids[0]}`);
+    }
+  };
+
+  // Every prefix has its own answer (10,000 keys for "s" down to a handful), and each keystroke
+  // sends its search before the one before it was answered.
+  await app.main.search.click();
+  await app.main.typeInSearch('seed key 04242');
+  await expectListFor('seed key 04242');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+  await expectListFor('seed key 04');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await expect(app.main.search).toHaveValue('');
+  await expect(app.main.list).toHaveAttribute('aria-rowcount', '10000');
+  await page.waitForTimeout(500);
+  await expect(app.main.list).toHaveAttribute('aria-rowcount', '10000');
+  expect((await app.main.visibleNames())[0]).toBe('Seed key 00001');
+});
+
 test.describe('writes at scale', () => {
   test('1,000 keys written through the vault API, with real keychain values', async ({ app }) => {
     test.setTimeout(120_000);

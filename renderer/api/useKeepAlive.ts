@@ -23,22 +23,28 @@ export function useKeepAlive(enabled: boolean, sessionExpiresAt: number | null, 
     if (!enabled) return;
     let lastSentAt = Date.now();
     let inFlight = false;
+    let pending: number | undefined;
     const onUserInput = () => {
       const now = Date.now();
       const warningShown = expiresAt.current !== null && expiresAt.current - now < WARNING_MS;
       if (inFlight || (!warningShown && now - lastSentAt < KEEP_ALIVE_EVERY_MS)) return;
       lastSentAt = now;
       inFlight = true;
-      void call('keepAlive').then((result) => {
-        inFlight = false;
-        if (result.ok) latestOnStatus.current(result.value);
-      });
+      // In a task of its own: a keystroke in search sends its search from this same task (keydown,
+      // then input), and that search should reach the vault first, not queue behind this call.
+      pending = window.setTimeout(() => {
+        void call('keepAlive').then((result) => {
+          inFlight = false;
+          if (result.ok) latestOnStatus.current(result.value);
+        });
+      }, 0);
     };
     const options = { capture: true, passive: true } as const;
     window.addEventListener('keydown', onUserInput, options);
     window.addEventListener('pointerdown', onUserInput, options);
     window.addEventListener('wheel', onUserInput, options);
     return () => {
+      window.clearTimeout(pending);
       window.removeEventListener('keydown', onUserInput, options);
       window.removeEventListener('pointerdown', onUserInput, options);
       window.removeEventListener('wheel', onUserInput, options);

@@ -1,5 +1,7 @@
-import { startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { call } from './client';
+import { isAllKeys, KeySearchRequests, type SearchAnswer } from './key-search-requests';
 import type { KeySummaries } from './useKeySummaries';
 import type { ApiError, KeySummary, ListKeysArgs } from './types';
 
@@ -13,11 +15,12 @@ export interface KeySearch {
   /** The latest answer; while the next one is on its way, the previous one stays on screen. */
   shown: ShownKeys | null;
   error: ApiError | null;
-}
-
-/** No search, tag or filter, sorted by name: exactly the order listKeys({}) answered with. */
-function isAllKeys(args: ListKeysArgs): boolean {
-  return !args.query && !args.tags?.length && !args.filter && (args.sort ?? 'name') === 'name';
+  /**
+   * Sends the request for `args` now, from the event that changes them (a keystroke in search),
+   * instead of after React has rendered that change. The render that follows asks for the same
+   * arguments and sends nothing more.
+   */
+  requestNow: (args: ListKeysArgs) => void;
 }
 
 function summariesOf(ids: readonly string[], byId: ReadonlyMap<string, KeySummary>): KeySummary[] {
@@ -33,55 +36,65 @@ function summariesOf(ids: readonly string[], byId: ReadonlyMap<string, KeySummar
 /**
  * The keys to list for `args`. The vault does the searching, filtering and sorting (searchKeyIds)
  * and answers with ids, which map onto the held summaries. The request leaves on the keystroke
- * itself (no debounce: core answers a 10,000-key search in a few ms); an answer to an older
- * request is dropped, and rendering an answer is a transition, so it never holds up typing.
+ * itself (no debounce: core answers a 10,000-key search in a few ms, and `requestNow` sends it
+ * before the keystroke is rendered); an answer to an older request is dropped. An answer is
+ * rendered and committed at once, in the task that received it: only the rows in view render, and
+ * a render that yielded half way could miss the next frame.
  * "All keys" by name is the order listKeys({}) answered with: it is shown in the same render,
  * without a call, which is also what paints the list right after unlock.
  */
 export function useKeySearch(args: ListKeysArgs, summaries: KeySummaries | null): KeySearch {
-  const [answer, setAnswer] = useState<KeySearch>({ shown: null, error: null });
-  const hasAnswered = useRef(false);
+  const [answer, setAnswer] = useState<{ shown: ShownKeys | null; error: ApiError | null }>({ shown: null, error: null });
   const allKeys = useMemo(() => (summaries && isAllKeys(args) ? { args, keys: summaries.all } : null), [args, summaries]);
 
-  useEffect(() => {
-    if (!summaries) return;
-    if (allKeys) {
-      // Kept as the answer too, so a search typed next shows all keys, not an older result, until it is answered.
-      setAnswer((previous) => (previous.shown === allKeys ? previous : { shown: allKeys, error: null }));
-      return;
-    }
-    let current = true;
-    void call('searchKeyIds', args).then((result) => {
-      if (!current) return;
-      let update: () => void;
-      if (result.ok) {
-        // Mapped here, once: an updater function may run again while React renders.
-        const next = { shown: { args, keys: summariesOf(result.value.ids, summaries.byId) }, error: null };
-        update = () => setAnswer(next);
-      } else {
-        const { error } = result;
-        update = () => setAnswer((previous) => ({ shown: previous.shown, error }));
-      }
-      // The first answer replaces "Loading keys…": nothing to keep responsive, so no time slicing.
-      if (hasAnswered.current) startTransition(update);
-      else update();
-      hasAnswered.current = true;
-    });
-    return () => {
-      current = false;
-    };
-  }, [args, summaries, allKeys]);
+  // The arguments of the committed render: an answer is for them, or it is not shown.
+  const committedArgs = useRef('');
+  useLayoutEffect(() => {
+    committedArgs.current = JSON.stringify(args);
+  }, [args]);
 
-  const state: KeySearch = allKeys ? { shown: allKeys, error: null } : answer;
+  const [requests] = useState(
+    () =>
+      new KeySearchRequests<KeySummaries>(
+        (searchArgs) => call('searchKeyIds', searchArgs),
+        ({ args: answered, context, result }: SearchAnswer<KeySummaries>) => {
+          // Sent for a query the search box was about to hold, which it never did (the edit was cancelled).
+          if (JSON.stringify(answered) !== committedArgs.current) return;
+          // Mapped here, once: an updater function may run again while React renders.
+          const shown = result.ok ? { args: answered, keys: summariesOf(result.value.ids, context.byId) } : null;
+          flushSync(() => setAnswer((previous) => (shown ? { shown, error: null } : { shown: previous.shown, error: result.ok ? null : result.error })));
+        },
+      ),
+  );
+
+  // The summaries the committed list was built from: what a request sent from an event handler maps onto.
+  const heldSummaries = useRef(summaries);
+  useEffect(() => {
+    heldSummaries.current = summaries;
+    if (!summaries) return;
+    requests.request(args, summaries);
+    // Kept as the answer too, so a search typed next shows all keys, not an older result, until it is answered.
+    if (allKeys) setAnswer((previous) => (previous.shown === allKeys ? previous : { shown: allKeys, error: null }));
+  }, [args, summaries, allKeys, requests]);
+  useEffect(() => () => requests.cancel(), [requests]);
+
+  const requestNow = useCallback(
+    (next: ListKeysArgs) => {
+      if (heldSummaries.current) requests.request(next, heldSummaries.current);
+    },
+    [requests],
+  );
+
+  const shown = allKeys ?? answer.shown;
+  const error = allKeys ? null : answer.error;
 
   // On the performance timeline (DevTools, scripts/measure-ui.mjs): the moment a result is committed.
   // Only the latest is kept, so a session of typing does not grow the timeline's buffer.
-  const { shown } = state;
   useLayoutEffect(() => {
     if (!shown) return;
     performance.clearMarks('keystash:results');
     performance.mark('keystash:results', { detail: { query: shown.args.query ?? '', count: shown.keys.length } });
   }, [shown]);
 
-  return state;
+  return { shown, error, requestNow };
 }

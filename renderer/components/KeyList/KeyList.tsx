@@ -27,8 +27,6 @@ export interface KeyListProps {
  */
 export const KeyList = memo(function KeyList({ keys, selectedId, onSelect, onCopy, onEdit, onDelete, scrollResetKey, gridRef, emptyState }: KeyListProps) {
   const scrollRef = useRef<HTMLDivElement | null>(null);
-  // A new function would make the virtualizer recompute all 10,000 positions on every render.
-  const getItemKey = useCallback((index: number) => keys[index]?.id ?? index, [keys]);
   const virtualizer = useVirtualizer({
     count: keys.length,
     getScrollElement: () => scrollRef.current,
@@ -36,7 +34,9 @@ export const KeyList = memo(function KeyList({ keys, selectedId, onSelect, onCop
     // Rows beyond the viewport cost DOM, style and layout on every new result; three each way
     // are enough to hide the wheel's lag behind the compositor.
     overscan: 3,
-    getItemKey,
+    // No getItemKey: rows have one fixed height and are keyed by position (below), and with the
+    // default key the virtualizer recomputes its 10,000 positions only when the count changes,
+    // not for every answer.
   });
 
   const setRefs = useCallback(

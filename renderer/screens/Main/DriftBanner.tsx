@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { DriftReport } from '../../api/types';
 import { Icon } from '../../components/Icon/Icon';
 import { plural } from '../../format/text';
@@ -16,7 +17,7 @@ export function driftSummary(report: DriftReport): string {
  * The index and the keychain disagree (an entry removed in Seahorse, a save cut short). Nothing is
  * lost yet and nothing is urgent, so the banner is calm; the review lets the user choose each repair.
  */
-export function DriftBanner({ report, onReview }: { report: DriftReport; onReview: () => void }) {
+export const DriftBanner = memo(function DriftBanner({ report, onReview }: { report: DriftReport; onReview: () => void }) {
   return (
     <div className="banner banner--calm" role="region" aria-label="Keychain check">
       <Icon name="shield" size={18} />
@@ -26,4 +27,4 @@ export function DriftBanner({ report, onReview }: { report: DriftReport; onRevie
       </button>
     </div>
   );
-}
+});

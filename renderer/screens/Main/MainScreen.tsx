@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { call } from '../../api/client';
 import { messageFor } from '../../api/errors';
 import type { AuthStatus, KeyFilter, KeySummary, TagCount } from '../../api/types';
@@ -16,6 +16,7 @@ import { Toast } from '../../components/Toast/Toast';
 import { useToast } from '../../components/Toast/useToast';
 import { plural } from '../../format/text';
 import { useGlobalShortcuts } from '../../hooks/useGlobalShortcuts';
+import { useValueAfterPaint } from '../../hooks/useValueAfterPaint';
 import type { DialogState } from './dialog-state';
 import { DriftBanner } from './DriftBanner';
 import { EmptyVault, ListLoading, NoMatches } from './EmptyStates';
@@ -58,10 +59,13 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
   const allTags = tags.data?.tags ?? NO_TAGS;
   // The selection falls back to the first key, so the details always show something and Enter in
   // the list (or after a search) acts on the top result.
-  const selectedKey = useMemo(() => list.find((key) => key.id === selectedId) ?? list[0] ?? null, [list, selectedId]);
+  const selectedKey = useMemo(
+    () => (selectedId === null ? undefined : list.find((key) => key.id === selectedId)) ?? list[0] ?? null,
+    [list, selectedId],
+  );
   // The list paints each new result (and the first list after unlock) first; the details follow in
-  // a render of their own, a frame later at most.
-  const detailKey = useDeferredValue(selectedKey);
+  // a render of their own, right after that frame.
+  const detailKey = useValueAfterPaint(selectedKey);
 
   const { reload: reloadKeys } = summaries;
   const { reload: reloadTags } = tags;
@@ -75,15 +79,19 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
     setActivityVersion((v) => v + 1);
   }, [reloadKeys, reloadTags]);
   const { copy } = useKeyActions(toast, afterUse);
+  const { showMessage } = toast;
+  // Stable, so the memoised details do not re-render on every keystroke in search.
   const copyReference = useCallback(
     async (key: KeySummary) => {
       const result = await call('copyReference', { key: { id: key.id } });
-      if (result.ok) toast.showMessage(`Copied ${result.value.reference}`);
-      else toast.showMessage(messageFor(result.error), 'error');
+      if (result.ok) showMessage(`Copied ${result.value.reference}`);
+      else showMessage(messageFor(result.error), 'error');
     },
-    [toast],
+    [showMessage],
   );
   const { recheck: recheckDrift } = drift;
+  // A set, not a scan of the report on every render: a keychain check can report thousands.
+  const missingValueIds = useMemo(() => new Set(drift.data?.missingValues.map((m) => m.id)), [drift.data]);
   const closingDrift = dialog?.kind === 'drift';
   const closeDialog = useCallback(() => {
     // Leaving the keychain review: list the keychain again, so the banner shows what is left.
@@ -95,7 +103,6 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
   const addKey = useCallback(() => setDialog({ kind: 'create' }), []);
   const rotate = useCallback((key: KeySummary) => setDialog({ kind: 'rotate', key }), []);
   const onRevealed = useCallback(() => setActivityVersion((v) => v + 1), []);
-  const { showMessage } = toast;
   const showError = useCallback((message: string) => showMessage(message, 'error'), [showMessage]);
 
   // Stable, so the memoised sidebar does not re-render on every keystroke in search.
@@ -128,11 +135,34 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
   };
   useGlobalShortcuts({ focusSearch });
 
-  const lock = async () => {
-    const result = await call('lock');
-    if (result.ok) onStatus(result.value);
-    else toast.showMessage(messageFor(result.error), 'error');
-  };
+  const lock = useCallback(() => {
+    void call('lock').then((result) => {
+      if (result.ok) onStatus(result.value);
+      else showMessage(messageFor(result.error), 'error');
+    });
+  }, [onStatus, showMessage]);
+
+  // Stable, so the memoised top bar renders for a keystroke but not for the answer to it.
+  const { requestNow } = search;
+  const { argsWithQuery, setQuery } = filters;
+  const changeQuery = useCallback(
+    (next: string) => {
+      // Sent before React renders the keystroke, not from an effect after it.
+      requestNow(argsWithQuery(next));
+      setView('keys');
+      setQuery(next);
+    },
+    [requestNow, argsWithQuery, setQuery],
+  );
+  // From the search box's beforeinput, a millisecond earlier still, when the next query is certain.
+  const queryAboutToChange = useCallback((next: string) => requestNow(argsWithQuery(next)), [requestNow, argsWithQuery]);
+  const leaveSearch = useCallback(() => gridRef.current?.focus(), []);
+  const openSettings = useCallback(() => setDialog({ kind: 'settings' }), []);
+  const openImportEnv = useCallback(() => setDialog({ kind: 'importEnv' }), []);
+  const openExport = useCallback(() => setDialog({ kind: 'export' }), []);
+  const reviewDrift = useCallback(() => setDialog({ kind: 'drift' }), []);
+  const toggleAudit = useCallback(() => setView((v) => (v === 'audit' ? 'keys' : 'audit')), []);
+  const toggleScan = useCallback(() => setView((v) => (v === 'scan' ? 'keys' : 'scan')), []);
 
   /** From the keychain review: the adopted "Recovered key …" opens in the edit form, to be named. */
   const renameAdopted = async (id: string) => {
@@ -170,26 +200,24 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
     <div className="main-shell">
       <TopBar
         query={filters.query}
-        onQueryChange={(next) => {
-          setView('keys');
-          filters.setQuery(next);
-        }}
+        onQueryChange={changeQuery}
+        onQueryAboutToChange={queryAboutToChange}
         searchRef={searchRef}
-        onLeaveSearch={() => gridRef.current?.focus()}
+        onLeaveSearch={leaveSearch}
         onAddKey={addKey}
-        onLock={() => void lock()}
-        onOpenSettings={() => setDialog({ kind: 'settings' })}
+        onLock={lock}
+        onOpenSettings={openSettings}
         auditOpen={view === 'audit'}
-        onToggleAudit={() => setView((v) => (v === 'audit' ? 'keys' : 'audit'))}
-        onImportEnv={() => setDialog({ kind: 'importEnv' })}
-        onExport={() => setDialog({ kind: 'export' })}
+        onToggleAudit={toggleAudit}
+        onImportEnv={openImportEnv}
+        onExport={openExport}
         scanOpen={view === 'scan'}
-        onToggleScan={() => setView((v) => (v === 'scan' ? 'keys' : 'scan'))}
+        onToggleScan={toggleScan}
         sessionExpiresAt={status.sessionExpiresAt}
         onSessionExpired={onRefreshStatus}
       />
       {status.reenrolmentRequired && <ReenrolBanner recoveryCodesLeft={status.recoveryCodesLeft} onReenrol={onReenrol} />}
-      {hasDrift(drift.data) && <DriftBanner report={drift.data} onReview={() => setDialog({ kind: 'drift' })} />}
+      {hasDrift(drift.data) && <DriftBanner report={drift.data} onReview={reviewDrift} />}
       <div className="main-body">
         <Sidebar
           total={total}
@@ -247,7 +275,7 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
               <DetailPanel
                 keySummary={detailKey}
                 activityVersion={activityVersion}
-                valueMissing={drift.data?.missingValues.some((m) => m.id === detailKey.id) ?? false}
+                valueMissing={missingValueIds.has(detailKey.id)}
                 onCopy={copy}
                 onCopyReference={copyReference}
                 onEdit={edit}

@@ -19,16 +19,38 @@ export interface KeyFilters {
   clearAll: () => void;
   /** The list arguments for what the list should show now; the same object until one of them changes. */
   args: ListKeysArgs;
+  /** The list arguments `setQuery(query)` will lead to, for sending the search before that renders. */
+  argsWithQuery: (query: string) => ListKeysArgs;
+}
+
+/** Keeps the tags array as it is when it is already empty, so `args` does not change for nothing. */
+const noTags = (current: string[]) => (current.length === 0 ? current : []);
+
+export interface Narrowing {
+  trimmed: string;
+  tags: string[];
+  filter: KeyFilter | null;
+  browseSort: KeySort;
+  searchSort: SortChoice;
+}
+
+/** Always built in the same field order: useKeySearch compares arguments by their JSON text. */
+export function listArgsOf({ trimmed, tags, filter, browseSort, searchSort }: Narrowing): ListKeysArgs {
+  const next: ListKeysArgs = {};
+  if (trimmed) next.query = trimmed;
+  if (tags.length > 0) next.tags = tags;
+  if (filter) next.filter = filter;
+  const sort = trimmed ? searchSort : browseSort;
+  if (sort !== 'relevance') next.sort = sort;
+  return next;
 }
 
 /**
  * What the list is narrowed to. Every keystroke changes `args` at once: there is no debounce, because
- * the vault answers a search over 10,000 keys in a few ms and useKeySearch renders its answer as a
- * transition. The setters are stable, so memoised children do not re-render because of them.
+ * the vault answers a search over 10,000 keys in a few ms, and `argsWithQuery` lets the search box
+ * send it on the keystroke itself. The setters are stable, so memoised children do not re-render
+ * because of them.
  */
-/** Keeps the tags array as it is when it is already empty, so `args` does not change for nothing. */
-const noTags = (current: string[]) => (current.length === 0 ? current : []);
-
 export function useKeyFilters(): KeyFilters {
   const [query, setQueryState] = useState('');
   const [tags, setTags] = useState<string[]>([]);
@@ -39,15 +61,15 @@ export function useKeyFilters(): KeyFilters {
   const trimmed = query.trim();
   const searching = trimmed !== '';
 
-  const args = useMemo<ListKeysArgs>(() => {
-    const next: ListKeysArgs = {};
-    if (trimmed) next.query = trimmed;
-    if (tags.length > 0) next.tags = tags;
-    if (filter) next.filter = filter;
-    const sort = trimmed ? searchSort : browseSort;
-    if (sort !== 'relevance') next.sort = sort;
-    return next;
-  }, [trimmed, tags, filter, browseSort, searchSort]);
+  const args = useMemo(() => listArgsOf({ trimmed, tags, filter, browseSort, searchSort }), [trimmed, tags, filter, browseSort, searchSort]);
+  const argsWithQuery = useCallback(
+    (next: string) => {
+      const nextTrimmed = next.trim();
+      // As setQuery does: an emptied search box goes back to ranking by relevance.
+      return listArgsOf({ trimmed: nextTrimmed, tags, filter, browseSort, searchSort: nextTrimmed ? searchSort : 'relevance' });
+    },
+    [tags, filter, browseSort, searchSort],
+  );
 
   const setQuery = useCallback((next: string) => {
     setQueryState(next);
@@ -90,5 +112,6 @@ export function useKeyFilters(): KeyFilters {
     showAll,
     clearAll,
     args,
+    argsWithQuery,
   };
 }
