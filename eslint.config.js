@@ -138,6 +138,12 @@ export default defineConfig(
     },
   },
   {
+    // The CLI's launcher is CommonJS on purpose (bin/keystash.cjs says why).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
   },

@@ -27,7 +27,7 @@ const { values: options } = parseArgs({
 const quick = options.quick;
 const log = (line) => console.error(`bench: ${line}`);
 
-const missing = ['out/cli/keystash.js', 'out/host/host.js', 'out/renderer/index.html'].filter((f) => !existsSync(join(root, f)));
+const missing = ['out/cli/keystash.cjs', 'out/host/host.js', 'out/renderer/index.html'].filter((f) => !existsSync(join(root, f)));
 if (missing.length > 0) {
   console.error(`bench: ${missing.join(', ')} missing. The bench builds nothing: run \`npm run build\` first.`);
   process.exit(1);

@@ -58,4 +58,5 @@ process.on('unhandledRejection', die);
 // A reader that went away (`keystash list | head -1`) is not an error worth a crash.
 process.stdout.on('error', () => undefined);
 
-process.exit(await main(process.argv.slice(2)));
+// main answers every failure itself; die covers what escapes it.
+main(process.argv.slice(2)).then((code) => process.exit(code), die);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { loadCoreHelpers, root } from './core-helpers.mjs';
 import { runProcess } from './processes.mjs';
 
-export const CLI = join(root, 'out', 'cli', 'keystash.js');
+export const CLI = join(root, 'bin', 'keystash.cjs');
 
 export async function createBenchVault() {
   const core = await loadCoreHelpers();

@@ -11,8 +11,7 @@ export const CLEAR_HELPER_COMMAND = 'clipboard-clear-helper';
  * only the salted digest, on stdin: no value, and nothing in argv but the delay.
  */
 export async function scheduleClipboardClear(copied: CopiedValueDigest, seconds: number, env: NodeJS.ProcessEnv): Promise<void> {
-  // The script this process was started as (out/cli/keystash.js, or bin/keystash): this module sits
-  // in a chunk of the split bundle, so its own URL is no command to run.
+  // The script this process was started as (bin/keystash.cjs, or the bundle out/cli/keystash.cjs).
   const cli = process.argv[1];
   if (!cli) throw new Error('cannot tell which script started keystash');
   const child = spawn(process.execPath, [cli, CLEAR_HELPER_COMMAND, String(seconds)], {

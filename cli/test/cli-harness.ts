@@ -15,7 +15,8 @@ import { totpCodeAt } from '../../core/auth/totp';
  */
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const CLI = join(ROOT, 'out/cli/keystash.js');
+export const CLI = join(ROOT, 'bin/keystash.cjs');
+const BUNDLE = join(ROOT, 'out/cli/keystash.cjs');
 const run = promisify(execFile);
 
 const SOURCES = ['cli', 'core', 'package.json', 'scripts/build-node.mjs'];
@@ -28,9 +29,9 @@ function newestSourceMtime(path: string): number {
   return newest;
 }
 
-/** Builds out/cli/keystash.js when it is missing or older than any source it is built from. */
+/** Builds out/cli/keystash.cjs when it is missing or older than any source it is built from. */
 export async function ensureCliBuilt(): Promise<void> {
-  const built = existsSync(CLI) ? statSync(CLI).mtimeMs : 0;
+  const built = existsSync(BUNDLE) ? statSync(BUNDLE).mtimeMs : 0;
   const newest = Math.max(...SOURCES.map((s) => newestSourceMtime(join(ROOT, s))));
   if (built >= newest) return;
   await run(process.execPath, [join(ROOT, 'scripts/build-node.mjs')], { cwd: ROOT });

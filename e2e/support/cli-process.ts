@@ -15,7 +15,7 @@ export interface CliResult {
  */
 export function runKeystashCli(location: VaultLocation, args: readonly string[], stdin = ''): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'keystash'), ...args], {
+    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'keystash.cjs'), ...args], {
       cwd: repoRoot,
       env: location.env,
       stdio: ['pipe', 'pipe', 'pipe'],
