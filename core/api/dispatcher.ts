@@ -28,7 +28,7 @@ export function createDispatcher(vault: Vault, caller: Caller, onInternalError?:
     if (!parsed) return failure({ code: 'INVALID_ARGUMENT', message: 'The arguments could not be read.' });
     if (!parsed.success) return failure(describeInvalid(parsed.error));
     try {
-      if (!spec.whileLocked) await vault.requireUnlocked();
+      if (!spec.whileLocked) await vault.requireUnlocked({ indexOnly: 'indexOnly' in spec });
       const run = handlers[name] as (v: Vault, a: unknown) => Promise<unknown>;
       return { ok: true, value: await run(vault, parsed.data) };
     } catch (caught) {

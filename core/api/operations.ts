@@ -36,11 +36,14 @@ import type {
  *
  * `callers`: 'window' operations are exposed to the renderer (and the CLI); 'cli' operations hand a
  * secret value to a process the user started from their shell, so the window never gets them.
+ * `indexOnly`: it reads the index (or the audit log) and nothing else, no value and no write, so a
+ * session the keychain confirmed a moment ago may stand for it (Vault.requireUnlocked).
  */
 interface OperationSpec<A extends z.ZodMiniType, R, C extends 'window' | 'cli'> {
   args: A;
   callers: C;
   whileLocked: boolean;
+  indexOnly?: true;
   /** Phantom: carries the result type for the typed client. */
   result?: R;
 }
@@ -69,10 +72,10 @@ export const operations = {
   /** Called on user activity so the idle timer measures the user, not the last request. */
   keepAlive: op<AuthStatus>()({ args: s.empty, callers: 'window', whileLocked: false }),
 
-  listKeys: op<KeyList>()({ args: s.listKeysArgs, callers: 'window', whileLocked: false }),
+  listKeys: op<KeyList>()({ args: s.listKeysArgs, callers: 'window', whileLocked: false, indexOnly: true }),
   /** For a window that already holds the summaries: the matching ids only, in order. */
-  searchKeyIds: op<KeyIdList>()({ args: s.listKeysArgs, callers: 'window', whileLocked: false }),
-  getKey: op<KeySummary>()({ args: z.strictObject({ key: s.keyRef }), callers: 'window', whileLocked: false }),
+  searchKeyIds: op<KeyIdList>()({ args: s.listKeysArgs, callers: 'window', whileLocked: false, indexOnly: true }),
+  getKey: op<KeySummary>()({ args: z.strictObject({ key: s.keyRef }), callers: 'window', whileLocked: false, indexOnly: true }),
   createKey: op<KeySummary>()({ args: s.createKeyArgs, callers: 'window', whileLocked: false }),
   updateKey: op<KeySummary>()({ args: s.updateKeyArgs, callers: 'window', whileLocked: false }),
   rotateKey: op<KeySummary>()({
@@ -91,7 +94,7 @@ export const operations = {
   revealKey: op<Revealed>()({ args: z.strictObject({ key: s.keyRef }), callers: 'window', whileLocked: false }),
   readSecret: op<{ value: string }>()({ args: z.strictObject({ key: s.keyRef }), callers: 'cli', whileLocked: false }),
   /** Many keys by name or id in one call, without values: what references and --key resolve to. */
-  findKeys: op<FoundKeys>()({ args: s.findKeysArgs, callers: 'window', whileLocked: false }),
+  findKeys: op<FoundKeys>()({ args: s.findKeysArgs, callers: 'window', whileLocked: false, indexOnly: true }),
   /** The values for `run` and `inject`: one keychain read per key, one lastUsedAt write and one audit entry in all. */
   readSecrets: op<SecretValues>()({ args: s.readSecretsArgs, callers: 'cli', whileLocked: false }),
   /** For `scan --import`: which found values a key already stores. Values come in, never go out. */
@@ -128,7 +131,7 @@ export const operations = {
   /** Import selected: one key per distinct value among the chosen findings. */
   importScanFindings: op<ScanImportReport>()({ args: s.importScanFindingsArgs, callers: 'window', whileLocked: false }),
 
-  listTags: op<{ tags: TagCount[] }>()({ args: s.empty, callers: 'window', whileLocked: false }),
+  listTags: op<{ tags: TagCount[] }>()({ args: s.empty, callers: 'window', whileLocked: false, indexOnly: true }),
   renameTag: op<{ renamed: number; merged: boolean }>()({
     args: z.strictObject({ from: s.tagName, to: s.tagName }),
     callers: 'window',
@@ -140,7 +143,7 @@ export const operations = {
     whileLocked: false,
   }),
 
-  getSettings: op<Settings>()({ args: s.empty, callers: 'window', whileLocked: false }),
+  getSettings: op<Settings>()({ args: s.empty, callers: 'window', whileLocked: false, indexOnly: true }),
   updateSettings: op<Settings>()({ args: s.settingsPatch, callers: 'window', whileLocked: false }),
 
   /**
@@ -153,8 +156,8 @@ export const operations = {
   /** Repairs drift only as asked: adopts orphaned values as "Recovered key …", or forgets entries whose value is gone. Never deletes a value. */
   repairDrift: op<DriftRepair>()({ args: s.repairDriftArgs, callers: 'window', whileLocked: false }),
 
-  listAudit: op<{ entries: AuditEntry[] }>()({ args: s.auditQuery, callers: 'window', whileLocked: false }),
-  verifyAudit: op<AuditVerification>()({ args: s.empty, callers: 'window', whileLocked: false }),
+  listAudit: op<{ entries: AuditEntry[] }>()({ args: s.auditQuery, callers: 'window', whileLocked: false, indexOnly: true }),
+  verifyAudit: op<AuditVerification>()({ args: s.empty, callers: 'window', whileLocked: false, indexOnly: true }),
 } as const;
 
 export type Operations = typeof operations;
