@@ -3,7 +3,9 @@ import { VaultError } from '../errors';
 import type { IndexStore } from '../index/index-store';
 import { normaliseTags, tagKey } from './tag-rules';
 
-const tagCollator = new Intl.Collator('en', { sensitivity: 'base' });
+// Made on first use: a process's first Intl.Collator costs some 6 ms (ICU start-up), which a
+// command that never lists tags (`keystash get`) should not pay.
+let tagCollator: Intl.Collator | undefined;
 
 /** Tag operations across all keys. They touch only the index, never the keychain. */
 export class TagService {
@@ -21,7 +23,9 @@ export class TagService {
         counts.set(tagKey(tag), entry);
       }
     }
-    return [...counts.values()].sort((a, b) => tagCollator.compare(a.name, b.name));
+    tagCollator ??= new Intl.Collator('en', { sensitivity: 'base' });
+    const collator = tagCollator;
+    return [...counts.values()].sort((a, b) => collator.compare(a.name, b.name));
   }
 
   /** Renames `from` to `to` on every key; where `to` already exists the two merge. */
