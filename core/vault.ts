@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { hostname, userInfo } from 'node:os';
-import type { AuthStatus, CopyReceipt, DriftReport, KeyList, KeySummary, Settings } from './api/results';
+import type { AuthStatus, CopyReceipt, DriftReport, KeyList, Settings } from './api/results';
 import type { KeyRef } from './api/schemas';
 import type { AuditRecord } from './audit/audit-log';
 import { AuditLog } from './audit/audit-log';
@@ -254,12 +254,12 @@ export class Vault extends EventEmitter<VaultEvents> {
     const { listKeys } = await this.listing();
     return listKeys(await this.keys.all(), query, this.now());
   }
-  /** The same selection as listKeys, without the whole-vault counts (the per-keystroke path). */
-  async selectKeys(query: ListKeysQuery): Promise<{ keys: KeySummary[]; total: number }> {
+  /** The ids of listKeys's selection, in its order (the per-keystroke path: no summaries, no counts). */
+  async selectKeyIds(query: ListKeysQuery): Promise<{ ids: string[]; total: number }> {
     await this.settle();
-    const { selectKeys } = await this.listing();
+    const { selectRecords } = await this.listing();
     const records = await this.keys.all();
-    return { keys: selectKeys(records, query, this.now()), total: records.length };
+    return { ids: selectRecords(records, query, this.now()).map((k) => k.id), total: records.length };
   }
 
 

@@ -37,10 +37,7 @@ export const handlers: Handlers = {
   keepAlive: (vault) => vault.status(),
 
   listKeys: (vault, query) => vault.listKeys(query),
-  searchKeyIds: async (vault, query) => {
-    const { keys, total } = await vault.selectKeys(query);
-    return { ids: keys.map((k) => k.id), total };
-  },
+  searchKeyIds: (vault, query) => vault.selectKeyIds(query),
   getKey: async (vault, { key }) => withStatus(vault, await vault.keys.find(key)),
   createKey: async (vault, args) => {
     const record = await vault.keys.create(args);

@@ -4,6 +4,7 @@ import type { listKeysArgs } from '../api/schemas';
 import { searchKeys } from '../search/search-keys';
 import { hasAllTags } from '../tags/tag-rules';
 import type { KeyRecord, KeySummary } from './key-record';
+import { keyStatus } from './key-status';
 import { summarise } from './key-summary';
 
 export type ListKeysQuery = z.output<typeof listKeysArgs>;
@@ -53,15 +54,19 @@ function smartFilterCounts(records: readonly KeyRecord[], now: number): SmartFil
  * only: listing never touches the keychain. With a query and no explicit sort, rank order stays.
  */
 export function selectKeys(records: readonly KeyRecord[], query: ListKeysQuery, now: number): KeySummary[] {
+  return selectRecords(records, query, now).map((k) => summarise(k, now));
+}
+
+/** The same selection as records: a search keystroke wants ids, and needs no summary for them. */
+export function selectRecords(records: readonly KeyRecord[], query: ListKeysQuery, now: number): KeyRecord[] {
   const tags = query.tags ?? [];
   const sort = query.sort ?? (query.query?.trim() ? null : 'name');
   let matches = searchKeys(records, query.query ?? '').filter((k) => hasAllTags(k.tags, tags));
   if (sort === 'name') matches = inNameOrder(records, matches);
-  let keys = matches.map((k) => summarise(k, now));
-  if (query.filter) keys = keys.filter((k) => k.status[query.filter!]);
-  if (sort === 'lastUsed') keys.sort(byDateDesc('lastUsedAt'));
-  if (sort === 'created') keys.sort(byDateDesc('createdAt'));
-  return keys;
+  if (query.filter) matches = matches.filter((k) => keyStatus(k, now)[query.filter!]);
+  if (sort === 'lastUsed') matches.sort(byDateDesc('lastUsedAt'));
+  if (sort === 'created') matches.sort(byDateDesc('createdAt'));
+  return matches;
 }
 
 export function listKeys(records: readonly KeyRecord[], query: ListKeysQuery, now: number): KeyList {
