@@ -12,5 +12,25 @@ if (!existsSync(bundle)) {
   process.stderr.write('keystash: the CLI is not built yet; run `npm run build` in the Keystash folder first.\n');
   process.exit(1);
 }
-require('node:module').enableCompileCache?.();
+require('node:module').enableCompileCache?.(compileCacheFolder());
 require(bundle);
+
+/**
+ * The user's own cache folder, not Node's default under the shared temporary folder: compiled code
+ * that another account could plant there would run inside the key manager.
+ */
+function compileCacheFolder() {
+  const { homedir } = require('node:os');
+  const { isAbsolute } = require('node:path');
+  const home = homedir();
+  const xdg = process.env.XDG_CACHE_HOME; // the XDG spec ignores a relative one
+  const base =
+    process.platform === 'win32'
+      ? (process.env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'))
+      : process.platform === 'darwin'
+        ? join(home, 'Library', 'Caches')
+        : xdg && isAbsolute(xdg)
+          ? xdg
+          : join(home, '.cache');
+  return join(base, 'keystash', 'compile-cache');
+}
