@@ -12,6 +12,7 @@ export default defineConfig({
       'renderer/**/*.test.{ts,tsx}',
       'scripts/**/*.test.ts',
       'e2e/host/**/*.test.ts',
+      'bench/**/*.test.ts',
     ],
     exclude: ['node_modules/**', 'out/**', 'dist/**', 'e2e/scenarios/**', 'e2e/artifacts/**'],
     environment: 'node',
