@@ -117,6 +117,20 @@ export class App {
     return result.value;
   }
 
+  /**
+   * Waits until the window's keychain check has listed the keychain, before a test deletes an entry
+   * beside it: an entry deleted from outside while keytar lists makes libsecret hand it a NULL value,
+   * and keytar aborts the process (see keytar-keychain.ts). The host lists one at a time, so a fresh
+   * listing of ours returns only after the window's, if the window asked first: it asks as the main
+   * view opens, so wait for that. (Without `refresh`, a call that came first took the unlock's
+   * finished report at once, and the window then listed afresh while the test deleted.)
+   */
+  async keychainListingsDone(): Promise<void> {
+    await this.main.expectShown();
+    const checked = await this.api('checkDrift', { refresh: true });
+    expect(checked.ok, 'checkDrift').toBe(true);
+  }
+
   /** Every key's name in the vault, sorted, read through the vault API (not the window). */
   async keyNames(): Promise<string[]> {
     const listed = await this.api<{ keys: KeySummary[] }>('listKeys', {});
