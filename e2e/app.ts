@@ -131,6 +131,25 @@ export class App {
     expect(checked.ok, 'checkDrift').toBe(true);
   }
 
+  /**
+   * Runs `change` beside the window, then waits until the window has checked the keychain after it
+   * and has the answer. The browser driver sees the window's calls (HTTP to the host), so it waits for
+   * exactly that call; Electron's go over IPC, so there it waits as long as a check after a change
+   * takes to start (useDrift) and to list a test vault.
+   */
+  async afterWindowKeychainCheck(change: () => Promise<void>): Promise<void> {
+    if (this.driver !== 'browser') {
+      await change();
+      await this.page.waitForTimeout(3_000);
+      return;
+    }
+    const checking = this.page.waitForRequest((request) => new URL(request.url()).pathname === '/api/checkDrift', { timeout: 10_000 });
+    await change();
+    await (await (await checking).response())?.finished();
+    // The answer is in the page; one frame later it is on screen.
+    await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+  }
+
   /** Every key's name in the vault, sorted, read through the vault API (not the window). */
   async keyNames(): Promise<string[]> {
     const listed = await this.api<{ keys: KeySummary[] }>('listKeys', {});
