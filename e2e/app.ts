@@ -117,6 +117,39 @@ export class App {
     return result.value;
   }
 
+  /**
+   * Waits until the window's keychain check has listed the keychain, before a test deletes an entry
+   * beside it: an entry deleted from outside while keytar lists makes libsecret hand it a NULL value,
+   * and keytar aborts the process (see keytar-keychain.ts). The host lists one at a time, so a fresh
+   * listing of ours returns only after the window's, if the window asked first: it asks as the main
+   * view opens, so wait for that. (Without `refresh`, a call that came first took the unlock's
+   * finished report at once, and the window then listed afresh while the test deleted.)
+   */
+  async keychainListingsDone(): Promise<void> {
+    await this.main.expectShown();
+    const checked = await this.api('checkDrift', { refresh: true });
+    expect(checked.ok, 'checkDrift').toBe(true);
+  }
+
+  /**
+   * Runs `change` beside the window, then waits until the window has checked the keychain after it
+   * and has the answer. The browser driver sees the window's calls (HTTP to the host), so it waits for
+   * exactly that call; Electron's go over IPC, so there it waits as long as a check after a change
+   * takes to start (useDrift) and to list a test vault.
+   */
+  async afterWindowKeychainCheck(change: () => Promise<void>): Promise<void> {
+    if (this.driver !== 'browser') {
+      await change();
+      await this.page.waitForTimeout(3_000);
+      return;
+    }
+    const checking = this.page.waitForRequest((request) => new URL(request.url()).pathname === '/api/checkDrift', { timeout: 10_000 });
+    await change();
+    await (await (await checking).response())?.finished();
+    // The answer is in the page; one frame later it is on screen.
+    await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+  }
+
   /** Every key's name in the vault, sorted, read through the vault API (not the window). */
   async keyNames(): Promise<string[]> {
     const listed = await this.api<{ keys: KeySummary[] }>('listKeys', {});

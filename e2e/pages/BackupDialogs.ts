@@ -11,6 +11,7 @@ export class BackupDialogs {
   readonly restorePassphrase: Locator;
   readonly checkBackup: Locator;
   readonly restoreButton: Locator;
+  readonly restoreSettings: Locator;
 
   constructor(readonly page: Page) {
     this.backup = page.getByRole('dialog', { name: 'Back up the vault' });
@@ -22,6 +23,7 @@ export class BackupDialogs {
     this.restorePassphrase = this.restore.getByLabel('Passphrase', { exact: true });
     this.checkBackup = this.restore.getByRole('button', { name: 'Check backup' });
     this.restoreButton = this.restore.getByRole('button', { name: 'Restore', exact: true });
+    this.restoreSettings = this.restore.getByRole('checkbox', { name: /^Also restore the backup's settings/ });
   }
 
   conflictChoice(label: string): Locator {

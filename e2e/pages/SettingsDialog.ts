@@ -6,6 +6,10 @@ export class SettingsDialog {
   readonly clipboardClearSeconds: Locator;
   readonly neverClear: Locator;
   readonly save: Locator;
+  readonly backUp: Locator;
+  readonly restore: Locator;
+  /** What the last Back up… or Restore… did, said in Settings' Backups group. */
+  readonly backupsOutcome: Locator;
 
   constructor(readonly page: Page) {
     this.dialog = page.getByRole('dialog', { name: 'Settings' });
@@ -13,6 +17,9 @@ export class SettingsDialog {
     this.clipboardClearSeconds = this.dialog.getByLabel('Clear clipboard after (seconds)');
     this.neverClear = this.dialog.getByRole('checkbox', { name: 'Never clear the clipboard' });
     this.save = this.dialog.getByRole('button', { name: 'Save', exact: true });
+    this.backUp = this.dialog.getByRole('button', { name: 'Back up…' });
+    this.restore = this.dialog.getByRole('button', { name: 'Restore…' });
+    this.backupsOutcome = this.dialog.getByRole('group', { name: 'Backups' }).getByRole('status');
   }
 
   /** Sets the given values and saves; the dialog closes when the vault accepted them. */

@@ -76,6 +76,7 @@ export class ScanPage {
   readonly folder: Locator;
   readonly scan: Locator;
   readonly importSelected: Locator;
+  readonly back: Locator;
 
   constructor(readonly page: Page) {
     this.open = page.getByRole('button', { name: 'Scan a folder…' });
@@ -83,6 +84,7 @@ export class ScanPage {
     this.folder = this.view.getByLabel('Folder');
     this.scan = this.view.getByRole('button', { name: 'Scan', exact: true });
     this.importSelected = this.view.getByRole('button', { name: /^Import selected/ });
+    this.back = this.view.getByRole('button', { name: 'Back to keys' });
   }
 
   file(path: string): Locator {

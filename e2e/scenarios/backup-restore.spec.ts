@@ -12,11 +12,11 @@ const OPENAI = { name: 'OpenAI', secret: 'sk-proj-e2e-backup-9f8e7d6c5b4a' };
 
 async function openBackup(app: App): Promise<void> {
   await app.openSettings();
-  await app.settings.dialog.getByRole('button', { name: 'Back up…' }).click();
+  await app.settings.backUp.click();
   await expect(app.backups.backup).toBeVisible();
 }
 
-/** Backs up through the dialog and returns the downloaded file's path and text. */
+/** Backs up through the dialog (Settings stays open) and returns the downloaded file's path and text. */
 async function backUp(app: App, passphrase: string): Promise<{ path: string; text: string; name: string }> {
   await openBackup(app);
   await app.backups.passphrase.fill(passphrase);
@@ -31,7 +31,7 @@ async function backUp(app: App, passphrase: string): Promise<{ path: string; tex
 
 async function openRestore(app: App): Promise<void> {
   await app.openSettings();
-  await app.settings.dialog.getByRole('button', { name: 'Restore…' }).click();
+  await app.settings.restore.click();
   await expect(app.backups.restore).toBeVisible();
 }
 
@@ -65,12 +65,17 @@ test('the backup dialog shows the length rule live and a mismatch, then download
   await expect(app.backups.backup).toContainText(`${PASSPHRASE.length} characters: long enough.`);
   await expect(app.backups.backup).not.toContainText('do not match');
   await app.screenshot('backup', 'dialog-ready');
+  // Escape closes the backup dialog only: Settings, beneath it, then closes on its own Escape.
   await app.page.keyboard.press('Escape');
+  await expect(app.backups.backup).toBeHidden();
+  await expect(app.settings.dialog).toBeVisible();
+  await app.page.keyboard.press('Escape');
+  await expect(app.settings.dialog).toBeHidden();
 
   const file = await backUp(app, PASSPHRASE);
   expect(file.name).toMatch(/^keystash-backup-\d{4}-\d{2}-\d{2}\.ksbackup$/);
-  await expect(app.page.getByRole('status').filter({ hasText: 'Backup of' })).toContainText(`Backup of 2 keys ready to save as ${file.name}`);
-  await app.screenshot('backup', 'saved-toast');
+  await expect(app.settings.backupsOutcome).toContainText(`Backup of 2 keys ready to save as ${file.name}`);
+  await app.screenshot('backup', 'saved');
   expect(JSON.parse(file.text)).toMatchObject({ format: 'keystash-backup', version: 1 });
   for (const value of [STRIPE.secret, OPENAI.secret, PASSPHRASE]) expect(file.text).not.toContain(value);
   const audit = await app.api<{ entries: { event: string }[] }>('listAudit', {});
@@ -79,10 +84,13 @@ test('the backup dialog shows the length rule live and a mismatch, then download
 });
 
 test('restore: a wrong passphrase, a changed file or another file change nothing; the right one previews, then restores', async ({ app }) => {
+  expect((await app.api('updateSettings', { autoLockMinutes: 7 })).ok).toBe(true);
   const file = await backUp(app, PASSPHRASE);
-  // After the backup: OpenAI is deleted, so the backup adds it back and conflicts on Stripe live.
+  // After the backup: OpenAI is deleted, so the backup adds it back and conflicts on Stripe live;
+  // and the auto-lock changes, so restoring the backup's settings brings 7 minutes back.
   const deleted = await app.api('deleteKey', { key: { name: OPENAI.name } });
   expect(deleted.ok).toBe(true);
+  expect((await app.api('updateSettings', { autoLockMinutes: 9 })).ok).toBe(true);
   await app.reload();
   await app.main.expectShown();
   const before = await app.keyNames();
@@ -117,13 +125,19 @@ test('restore: a wrong passphrase, a changed file or another file change nothing
   await expect(app.backups.conflictChoice('Keep this vault’s keys')).toBeChecked();
   expect(await app.keyNames()).toEqual(before); // the preview is a dry run
   await app.backups.conflictChoice('Restore both').check();
+  await app.backups.restoreSettings.check();
   await app.screenshot('restore', 'preview');
   await app.backups.restoreButton.click();
   await expect(app.backups.restore).toBeHidden();
-  await expect(app.page.getByRole('status').filter({ hasText: 'Restored' })).toHaveText('Restored 1 key · renamed 1');
+  await expect(app.settings.backupsOutcome).toHaveText('Restored 1 key · renamed 1 · restored settings');
+  // Settings, open beneath the restore all along, shows the settings it brought.
+  await expect(app.settings.autoLockMinutes).toHaveValue('7');
+  await app.screenshot('restore', 'restored');
+  await app.page.keyboard.press('Escape');
+  await expect(app.settings.dialog).toBeHidden();
   await expect(app.main.copyButton('OpenAI')).toBeVisible();
   await expect(app.main.copyButton('Stripe live (restored)')).toBeVisible();
-  await app.screenshot('restore', 'restored-toast');
+  await app.screenshot('restore', 'restored-list');
   expect(await app.keyNames()).toEqual(['OpenAI', 'Stripe live', 'Stripe live (restored)']);
   await app.expectNoSecretInPage();
 });

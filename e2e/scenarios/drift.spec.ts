@@ -1,26 +1,14 @@
-import type { App } from '../app';
 import { expect, test } from '../fixtures';
 import { keychainOutside } from '../support/keychain-outside';
 
 test.use({ vaultState: 'enrolled' });
-
-/**
- * Waits until the window's own keychain check (sent when the page loaded) has listed the keychain.
- * An entry deleted from outside while keytar lists makes libsecret hand it a NULL value, and keytar
- * aborts the process (see keytar-keychain.ts); the host serialises its own listings, so a check of
- * ours returns only after the window's.
- */
-async function keychainListingsDone(app: App): Promise<void> {
-  const checked = await app.api('checkDrift', {});
-  expect(checked.ok).toBe(true);
-}
 
 const ORPHAN_VALUE = 'orphan_e2e_5a4b3c2d1e0f99887766';
 
 test('after unlock, drift shows as a banner; the review adopts and forgets only what the user picks', async ({ app }) => {
   await app.createKeyViaApi({ name: 'Stripe live', secret: app.secrets.add('sk_live_e2e_drift_0a1b2c3d4e5f') });
   const gone = await app.createKeyViaApi({ name: 'Old Mailgun', secret: app.secrets.add('key-e2e-drift-9f8e7d6c5b4a') });
-  await keychainListingsDone(app);
+  await app.keychainListingsDone();
   // Beside Keystash: one value deleted in "Seahorse", one left behind without a key.
   await keychainOutside.removeValue(app.location, gone.id);
   const orphan = await keychainOutside.plantOrphan(app.location, app.secrets.add(ORPHAN_VALUE));
@@ -74,7 +62,7 @@ test('after unlock, drift shows as a banner; the review adopts and forgets only 
 
 test('closing the review without choosing anything changes nothing', async ({ app }) => {
   const gone = await app.createKeyViaApi({ name: 'Twilio', secret: app.secrets.add('twilio_e2e_drift_1122334455') });
-  await keychainListingsDone(app);
+  await app.keychainListingsDone();
   await keychainOutside.removeValue(app.location, gone.id);
   await app.lock();
   await app.unlockWithNextCode();

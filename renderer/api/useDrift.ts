@@ -1,23 +1,59 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from './client';
-import { useLoader, type Loaded } from './useLoader';
+import { coalescedRuns, type CoalescedRuns } from './coalesced-runs';
+import { useVaultChangedEvent } from './useVaultEvents';
 import type { DriftReport } from './types';
 
-export interface Drift extends Loaded<DriftReport> {
+/**
+ * How long the CLI must leave the index alone before the window lists the keychain again: a
+ * script's burst of changes then costs one listing, made after the burst, not while its deletes
+ * are still removing entries (an entry removed under a listing makes keytar abort the process;
+ * see core/keychain/keytar-keychain.ts).
+ */
+const DRIFT_RECHECK_QUIET_MS = 1_000;
+
+export interface Drift {
+  /** The latest report; a failed check leaves the previous one, so the banner does not flicker. */
+  data: DriftReport | null;
   /** Lists the keychain afresh (after a repair, or when the review closes). */
   recheck: () => void;
 }
 
 /**
- * The drift between the index and the keychain, for the main view's banner. The first call takes
- * the check that the unlock started in the background (no wait for a keychain listing on the way
- * in); a recheck asks the vault to list the keychain again.
+ * The drift between the index and the keychain, for the main view's banner. The first check takes
+ * the one the unlock started in the background (no wait for a keychain listing on the way in);
+ * later ones ask the vault to list the keychain again, also when the CLI changed the index
+ * (vaultChanged): deleting a key whose value was missing ends that drift.
+ *
+ * A listing costs about 1 s per 500 entries, so checks never overlap, and the changes that arrive
+ * during one make a single check after it. The key list does not wait for any of this: it reloads
+ * on vaultChanged by itself.
  */
 export function useDrift(): Drift {
-  const [checks, setChecks] = useState(0);
-  const loaded = useLoader(() => call('checkDrift', checks === 0 ? {} : { refresh: true }), `drift-${checks}`);
-  const recheck = useCallback(() => setChecks((n) => n + 1), []);
-  return { ...loaded, recheck };
+  const [data, setData] = useState<DriftReport | null>(null);
+  const checks = useRef<CoalescedRuns | null>(null);
+
+  useEffect(() => {
+    let mounted = true;
+    let first = true;
+    const runs = coalescedRuns(async () => {
+      const args = first ? {} : { refresh: true };
+      first = false;
+      const result = await call('checkDrift', args);
+      if (mounted && result.ok) setData(result.value);
+    }, DRIFT_RECHECK_QUIET_MS);
+    checks.current = runs;
+    runs.now();
+    return () => {
+      mounted = false;
+      runs.stop();
+    };
+  }, []);
+
+  const recheck = useCallback(() => checks.current?.now(), []);
+  const recheckWhenQuiet = useCallback(() => checks.current?.whenQuiet(), []);
+  useVaultChangedEvent(recheckWhenQuiet);
+  return { data, recheck };
 }
 
 export function hasDrift(report: DriftReport | null): report is DriftReport {

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
+import { rememberFocus } from '../../hooks/useFocusReturn';
 import { Icon } from '../Icon/Icon';
 
 export interface DialogProps {
@@ -61,7 +62,7 @@ export function Dialog({ title, description, onClose, children, footer, onSubmit
   useEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const returnFocus = rememberFocus();
     const showApp = hideAppBehind();
     dialog.showModal();
     const target = initialFocus?.current ?? (bodyRef.current && focusableIn(bodyRef.current)[0]) ?? focusableIn(dialog)[0];
@@ -69,7 +70,7 @@ export function Dialog({ title, description, onClose, children, footer, onSubmit
     return () => {
       if (dialog.open) dialog.close();
       showApp();
-      if (opener?.isConnected) opener.focus();
+      returnFocus();
     };
     // Opening is a one-time effect of mounting; initialFocus is read once on purpose.
   }, []);

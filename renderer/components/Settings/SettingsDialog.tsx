@@ -1,8 +1,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { call } from '../../api/client';
 import { fieldOf, messageFor } from '../../api/errors';
-import type { Settings } from '../../api/types';
+import type { RestoreReport, Settings } from '../../api/types';
 import { plural } from '../../format/text';
+import { BackupDialog } from '../Backup/BackupDialog';
+import { RestoreDialog } from '../Backup/RestoreDialog';
+import { restoreSummary } from '../Backup/restore-preview';
 import { Dialog } from '../Dialog/Dialog';
 import { DialogButtons } from '../Dialog/DialogButtons';
 import { ErrorNotice } from '../Field/ErrorNotice';
@@ -12,8 +15,8 @@ export interface SettingsDialogProps {
   recoveryCodesLeft: number;
   onSaved: (settings: Settings) => void;
   onReenrol: () => void;
-  onBackup: () => void;
-  onRestore: () => void;
+  /** A restore changed the vault (its keys, and perhaps these settings). */
+  onRestored: (report: RestoreReport) => void;
   onClose: () => void;
 }
 
@@ -23,7 +26,7 @@ const CLIPBOARD = { min: 5, max: 300, defaultSeconds: 20 };
 
 type SettingsField = 'autoLockMinutes' | 'clipboardClearSeconds';
 
-export function SettingsDialog({ recoveryCodesLeft, onSaved, onReenrol, onBackup, onRestore, onClose }: SettingsDialogProps) {
+export function SettingsDialog({ recoveryCodesLeft, onSaved, onReenrol, onRestored, onClose }: SettingsDialogProps) {
   const [autoLock, setAutoLock] = useState('');
   const [clipboardSeconds, setClipboardSeconds] = useState('');
   const [neverClear, setNeverClear] = useState(false);
@@ -31,6 +34,12 @@ export function SettingsDialog({ recoveryCodesLeft, onSaved, onReenrol, onBackup
   const [errors, setErrors] = useState<Partial<Record<SettingsField, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Back up… and Restore… open over Settings, which stays open beneath them: however they close, the
+  // focus goes back to the button that opened them, and what they did is said next to it.
+  const [backupDialog, setBackupDialog] = useState<'backup' | 'restore' | null>(null);
+  const [backupsOutcome, setBackupsOutcome] = useState<string | null>(null);
+  // Bumped when a restore brought the backup's settings, so the fields show them.
+  const [settingsVersion, setSettingsVersion] = useState(0);
   const autoLockId = useId();
   const clipboardId = useId();
   const neverId = useId();
@@ -52,7 +61,18 @@ export function SettingsDialog({ recoveryCodesLeft, onSaved, onReenrol, onBackup
     return () => {
       current = false;
     };
-  }, []);
+  }, [settingsVersion]);
+
+  const backedUp = (keys: number, fileName: string) => {
+    setBackupDialog(null);
+    setBackupsOutcome(`Backup of ${plural(keys, 'key')} ready to save as ${fileName}. Keep the passphrase somewhere other than the backup.`);
+  };
+  const restored = (report: RestoreReport) => {
+    setBackupDialog(null);
+    setBackupsOutcome(restoreSummary(report));
+    if (report.settingsRestored) setSettingsVersion((v) => v + 1);
+    onRestored(report);
+  };
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -77,7 +97,7 @@ export function SettingsDialog({ recoveryCodesLeft, onSaved, onReenrol, onBackup
     }
   };
 
-  return (
+  const settings = (
     <Dialog
       title="Settings"
       onClose={onClose}
@@ -154,15 +174,31 @@ export function SettingsDialog({ recoveryCodesLeft, onSaved, onReenrol, onBackup
         <p className="settings-group__text">
           One file with every key and value, encrypted with a passphrase you choose. Restoring adds its keys to this vault.
         </p>
-        <div className="settings-group__buttons">
-          <button type="button" className="button button--secondary" onClick={onBackup}>
-            Back up…
-          </button>
-          <button type="button" className="button button--secondary" onClick={onRestore}>
-            Restore…
-          </button>
+        <div>
+          <div className="settings-group__buttons">
+            <button type="button" className="button button--secondary" onClick={() => setBackupDialog('backup')}>
+              Back up…
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setBackupDialog('restore')}>
+              Restore…
+            </button>
+          </div>
+          {/* Always mounted: screen readers announce changes only to a live region they already know. */}
+          <div role="status" aria-live="polite">
+            {backupsOutcome && <p className="notice notice--success settings-group__outcome">{backupsOutcome}</p>}
+          </div>
         </div>
       </fieldset>
     </Dialog>
+  );
+
+  // The backup dialogs sit beside Settings' Dialog, not inside it: React carries events from a portal
+  // up its own tree, and their form's submit would otherwise reach Settings' form too.
+  return (
+    <>
+      {settings}
+      {backupDialog === 'backup' && <BackupDialog onSaved={backedUp} onClose={() => setBackupDialog(null)} />}
+      {backupDialog === 'restore' && <RestoreDialog onRestored={restored} onClose={() => setBackupDialog(null)} />}
+    </>
   );
 }

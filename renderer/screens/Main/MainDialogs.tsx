@@ -1,6 +1,4 @@
 import type { DriftReport, ImportReport, KeySummary, RestoreReport, Settings, TagCount } from '../../api/types';
-import { BackupDialog } from '../../components/Backup/BackupDialog';
-import { RestoreDialog } from '../../components/Backup/RestoreDialog';
 import { ExportDialog } from '../../components/Transfer/ExportDialog';
 import { ImportEnvDialog } from '../../components/Transfer/ImportEnvDialog';
 import { DeleteKeyDialog } from '../../components/DetailPanel/DeleteKeyDialog';
@@ -28,11 +26,9 @@ export interface MainDialogsProps {
   allKeys: readonly KeySummary[];
   onImported: (report: ImportReport) => void;
   onExported: (path: string, count: number) => void;
-  onOpen: (dialog: DialogState) => void;
   driftReport: DriftReport | null;
   onDriftRepaired: () => void;
   onRenameAdopted: (id: string) => void;
-  onBackedUp: (keys: number, fileName: string) => void;
   onRestored: (report: RestoreReport) => void;
 }
 
@@ -69,8 +65,7 @@ export function MainDialogs(props: MainDialogsProps) {
           recoveryCodesLeft={props.recoveryCodesLeft}
           onSaved={props.onSettingsSaved}
           onReenrol={props.onReenrol}
-          onBackup={() => props.onOpen({ kind: 'backup' })}
-          onRestore={() => props.onOpen({ kind: 'restore' })}
+          onRestored={props.onRestored}
           onClose={onClose}
         />
       );
@@ -78,9 +73,5 @@ export function MainDialogs(props: MainDialogsProps) {
       return props.driftReport ? (
         <DriftReviewDialog report={props.driftReport} onRepaired={props.onDriftRepaired} onRename={props.onRenameAdopted} onClose={onClose} />
       ) : null;
-    case 'backup':
-      return <BackupDialog onSaved={props.onBackedUp} onClose={onClose} />;
-    case 'restore':
-      return <RestoreDialog onRestored={props.onRestored} onClose={onClose} />;
   }
 }

@@ -7,7 +7,6 @@ import { useKeySearch } from '../../api/useKeySearch';
 import { useKeySummaries } from '../../api/useKeySummaries';
 import { useTags } from '../../api/useTags';
 import { AuditLogView } from '../../components/AuditLog/AuditLogView';
-import { restoreSummary } from '../../components/Backup/restore-preview';
 import { DetailPanel } from '../../components/DetailPanel/DetailPanel';
 import { KeyList } from '../../components/KeyList/KeyList';
 import { KeyListHeader } from '../../components/KeyList/KeyListHeader';
@@ -344,19 +343,13 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
           afterUse();
           toast.showMessage(`Exported ${plural(count, 'key')} to ${path} (readable only by you)`);
         }}
-        onOpen={setDialog}
         driftReport={drift.data}
         onDriftRepaired={afterChange}
         onRenameAdopted={(id) => void renameAdopted(id)}
-        onBackedUp={(keys, fileName) => {
-          setDialog(null);
-          toast.showMessage(`Backup of ${plural(keys, 'key')} ready to save as ${fileName}. Keep the passphrase somewhere other than the backup.`);
-        }}
-        onRestored={(report) => {
-          setDialog(null);
+        onRestored={() => {
+          // Settings stays open and says what the restore did; the list and status behind it catch up.
           afterChange();
           onRefreshStatus();
-          toast.showMessage(restoreSummary(report));
         }}
       />
     </div>

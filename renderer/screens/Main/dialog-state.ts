@@ -12,6 +12,4 @@ export type DialogState =
   | { kind: 'importEnv' }
   | { kind: 'export' }
   | { kind: 'drift' }
-  | { kind: 'backup' }
-  | { kind: 'restore' }
   | null;
