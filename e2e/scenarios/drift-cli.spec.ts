@@ -43,3 +43,21 @@ test('a key added from the CLI shows in the list at once and brings no banner wh
   await expect(app.drift.banner).toBeHidden();
   await app.screenshot('drift-cli', 'no-banner-after-add');
 });
+
+test('a value read from the CLI changes no key, so the window does not list the keychain again', async ({ app, driver }) => {
+  test.skip(driver !== 'browser', 'counts the window’s calls, which only the browser driver sees');
+  await app.createKeyViaApi({ name: 'Stripe live', secret: app.secrets.add('sk_live_e2e_drift_cli_7e8f9a0b1c') });
+  await app.reload();
+  await app.keychainListingsDone();
+  const checks: string[] = [];
+  app.page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/checkDrift') checks.push(request.url());
+  });
+  const listed = app.page.waitForRequest((request) => new URL(request.url()).pathname === '/api/listKeys');
+  // `get` records the key's last use: the index changes, the window reloads its list...
+  await inTerminal(app, ['get', 'Stripe live']);
+  await listed;
+  // ...and, past the quiet second after which a check would start, has not listed the keychain.
+  await app.page.waitForTimeout(2_500);
+  expect(checks).toEqual([]);
+});

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from './client';
 import { coalescedRuns, type CoalescedRuns } from './coalesced-runs';
-import { useVaultChangedEvent } from './useVaultEvents';
 import type { DriftReport } from './types';
 
 /**
@@ -22,14 +21,16 @@ export interface Drift {
 /**
  * The drift between the index and the keychain, for the main view's banner. The first check takes
  * the one the unlock started in the background (no wait for a keychain listing on the way in);
- * later ones ask the vault to list the keychain again, also when the CLI changed the index
- * (vaultChanged): deleting a key whose value was missing ends that drift.
+ * later ones ask the vault to list the keychain again, also when keys were added or removed (by
+ * the CLI, or by this window): deleting a key whose value was missing ends that drift. A change to
+ * fields alone cannot change drift, and every `keystash get` or `run` writes one (the last-used
+ * time), so those do not list the keychain. `keyIds`: the keys the window holds, by id.
  *
  * A listing costs about 1 s per 500 entries, so checks never overlap, and the changes that arrive
  * during one make a single check after it. The key list does not wait for any of this: it reloads
  * on vaultChanged by itself.
  */
-export function useDrift(): Drift {
+export function useDrift(keyIds: ReadonlyMap<string, unknown> | null): Drift {
   const [data, setData] = useState<DriftReport | null>(null);
   const checks = useRef<CoalescedRuns | null>(null);
 
@@ -51,9 +52,22 @@ export function useDrift(): Drift {
   }, []);
 
   const recheck = useCallback(() => checks.current?.now(), []);
-  const recheckWhenQuiet = useCallback(() => checks.current?.whenQuiet(), []);
-  useVaultChangedEvent(recheckWhenQuiet);
+
+  const heldIds = useRef<ReadonlySet<string> | null>(null);
+  useEffect(() => {
+    if (!keyIds) return;
+    const previous = heldIds.current;
+    heldIds.current = new Set(keyIds.keys());
+    if (previous && !sameIds(previous, keyIds)) checks.current?.whenQuiet();
+  }, [keyIds]);
+
   return { data, recheck };
+}
+
+function sameIds(previous: ReadonlySet<string>, current: ReadonlyMap<string, unknown>): boolean {
+  if (previous.size !== current.size) return false;
+  for (const id of previous) if (!current.has(id)) return false;
+  return true;
 }
 
 export function hasDrift(report: DriftReport | null): report is DriftReport {

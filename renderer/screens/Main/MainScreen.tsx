@@ -44,7 +44,7 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
   const summaries = useKeySummaries();
   const search = useKeySearch(filters.args, summaries.data);
   const tags = useTags();
-  const drift = useDrift();
+  const drift = useDrift(summaries.data?.byId ?? null);
   const toast = useToast();
   const [view, setView] = useState<'keys' | 'audit' | 'scan'>('keys');
   const [selectedId, setSelectedId] = useState<string | null>(null);
