@@ -202,17 +202,18 @@ export class Vault extends EventEmitter<VaultEvents> {
 
   /**
    * Throws LOCKED unless a live session exists, and counts the call as activity. `indexOnly`: the
-   * operation reads the index and nothing else, so a recent confirmation may stand (SESSION_RECHECK_MS).
+   * operation reads the index and nothing else, so a recent confirmation may stand (SESSION_RECHECK_MS)
+   * instead of a keychain read; such a call is then not counted as activity.
    */
   async requireUnlocked(options: { indexOnly?: boolean } = {}): Promise<void> {
     // Read-your-writes: the lastUsedAt and audit writes that followed the previous reply land first.
     await this.settle();
     const now = this.now();
     const known = this.knownSession;
-    if (options.indexOnly && known && known.expiresAt > now && now - this.sessionConfirmedAt < SESSION_RECHECK_MS) {
-      this.countActivity(known);
-      return;
-    }
+    // Not counted as activity: renewing writes the session entry, and writing one the keychain has
+    // not just confirmed could bring back a session another process ended a moment ago. The full
+    // check that confirmed it, under a second ago, was counted.
+    if (options.indexOnly && known && known.expiresAt > now && now - this.sessionConfirmedAt < SESSION_RECHECK_MS) return;
     // The index is read alongside the session entry (both wait on the keychain); if it turns out
     // to be locked, what was read is dropped again. A failed read is reported by the operation's own.
     const [current] = await Promise.all([this.session.current(), this.index.read().catch(() => undefined)]);
@@ -223,10 +224,6 @@ export class Vault extends EventEmitter<VaultEvents> {
     }
     this.knownSession = current;
     this.sessionConfirmedAt = now;
-    this.countActivity(current);
-  }
-
-  private countActivity(current: SessionRecord): void {
     this.defer(async () => {
       this.knownSession = await this.session.extend(current);
     });

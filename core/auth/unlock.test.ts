@@ -156,6 +156,18 @@ describe('unlock', () => {
     await expect(t.vault.requireUnlocked({ indexOnly: true })).rejects.toMatchObject({ code: 'LOCKED' });
   });
 
+  it('never renews a session from an unconfirmed read: a lock elsewhere stays a lock', async () => {
+    await t.enrol();
+    await t.vault.requireUnlocked(); // renews the entry now
+    t.clock.advance(14_500);
+    await t.vault.requireUnlocked(); // confirms it, too soon to renew
+    t.clock.advance(600); // renewing is due, the confirmation is under a second old
+    await t.reopen().lock();
+    await t.vault.requireUnlocked({ indexOnly: true });
+    await t.vault.settle();
+    expect((await t.reopen().status()).unlocked).toBe(false);
+  });
+
   it('audits every attempt, whatever its outcome', async () => {
     const { secret } = await t.enrol();
     await t.vault.lock();
