@@ -184,7 +184,6 @@ async function resolveAll(vault: Vault, refs: readonly KeyRef[]): Promise<KeyRec
 
 const unique = (records: readonly KeyRecord[]) => [...new Map(records.map((r) => [r.id, r])).values()];
 
-/** One keychain read per distinct key, one after another (the Secret Service serialises them anyway). */
 /** Keychain reads in flight at once: gnome-keyring answers 20 reads about twice as fast this way as one by one. */
 const READS_AT_ONCE = 8;
 

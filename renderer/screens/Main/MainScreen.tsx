@@ -153,8 +153,6 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
     },
     [requestNow, argsWithQuery, setQuery],
   );
-  // From the search box's beforeinput, a millisecond earlier still, when the next query is certain.
-  const queryAboutToChange = useCallback((next: string) => requestNow(argsWithQuery(next)), [requestNow, argsWithQuery]);
   const leaveSearch = useCallback(() => gridRef.current?.focus(), []);
   const openSettings = useCallback(() => setDialog({ kind: 'settings' }), []);
   const openImportEnv = useCallback(() => setDialog({ kind: 'importEnv' }), []);
@@ -200,7 +198,6 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
       <TopBar
         query={filters.query}
         onQueryChange={changeQuery}
-        onQueryAboutToChange={queryAboutToChange}
         searchRef={searchRef}
         onLeaveSearch={leaveSearch}
         onAddKey={addKey}

@@ -1,16 +1,10 @@
-import { memo, useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { memo, type KeyboardEvent, type RefObject } from 'react';
 import { Icon } from '../../components/Icon/Icon';
 import { AutoLockCountdown } from './AutoLockCountdown';
-import { valueAfterInput } from './value-after-input';
 
 export interface TopBarProps {
   query: string;
   onQueryChange: (query: string) => void;
-  /**
-   * Called from the search box's `beforeinput` with the query it is about to hold, when that is
-   * certain (see valueAfterInput): the search can leave a millisecond before the input event.
-   */
-  onQueryAboutToChange: (query: string) => void;
   searchRef: RefObject<HTMLInputElement | null>;
   /** ArrowDown or Enter in the search box hands the keyboard to the list. */
   onLeaveSearch: () => void;
@@ -31,22 +25,7 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 
 /** Memoised, with stable callbacks from MainScreen: it renders for a keystroke, not for the answer to it. */
 export const TopBar = memo(function TopBar(props: TopBarProps) {
-  const { query, onQueryChange, onQueryAboutToChange, searchRef, onLeaveSearch } = props;
-  const latestAboutToChange = useRef(onQueryAboutToChange);
-  useEffect(() => {
-    latestAboutToChange.current = onQueryAboutToChange;
-  });
-  // A native listener: React's onBeforeInput is built from textInput and keypress, not beforeinput.
-  useEffect(() => {
-    const input = searchRef.current;
-    if (!input) return;
-    const onBeforeInput = (event: InputEvent) => {
-      const next = valueAfterInput(input, event);
-      if (next !== null && next !== input.value) latestAboutToChange.current(next);
-    };
-    input.addEventListener('beforeinput', onBeforeInput);
-    return () => input.removeEventListener('beforeinput', onBeforeInput);
-  }, [searchRef]);
+  const { query, onQueryChange, searchRef, onLeaveSearch } = props;
   const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' || (event.key === 'Enter' && !event.nativeEvent.isComposing)) {
       event.preventDefault();
