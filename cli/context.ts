@@ -2,6 +2,7 @@ import type { Dispatch } from '../core/api/dispatcher';
 import type { ArgsOf, OperationName, ResultOf } from '../core/api/operations';
 import type { Result } from '../core/api/results';
 import { isVaultError } from '../core/errors';
+import type { Keychain } from '../core/keychain/keychain';
 import type { Vault } from '../core/vault';
 import { RememberingClipboard } from './clipboard/remembering-clipboard';
 import { fromApiError } from './errors';
@@ -27,7 +28,11 @@ export class CliContext {
   private opened: Promise<OpenedVault> | null = null;
   private clipboardMode: { keepProcessAlive: boolean } | null = null;
 
-  constructor(readonly io: CliIo) {
+  /** `keychain`: the vault's keychain, when the entry point made it already (it reads ahead). */
+  constructor(
+    readonly io: CliIo,
+    private readonly keychain?: Keychain,
+  ) {
     this.output = new Output(io);
   }
 
@@ -83,6 +88,7 @@ export class CliContext {
       }
       const vault = openVault({
         env: this.env,
+        ...(this.keychain ? { keychain: this.keychain } : {}),
         ...(clipboard ? { clipboard, clipboardKeepsProcessAlive: this.clipboardMode?.keepProcessAlive ?? false } : {}),
       });
       vault.on('backgroundError', (error) => this.warnBackground(error));

@@ -1,52 +1,17 @@
-import { CommanderError } from 'commander';
-import { isVaultError } from '../core/errors';
-import { fileSystemProblem } from '../core/fs/file-system-error';
-import { CliContext } from './context';
-import { CliError, describeUnexpected } from './errors';
-import { EXIT, exitCodeFor } from './exit-codes';
-import { processIo } from './io/cli-io';
-import { buildProgram } from './program';
+import { createVaultKeychainReadingAhead } from '../core/keychain/vault-keychain';
+import { describeUnexpected } from './errors';
+import { EXIT } from './exit-codes';
+import { opensVault } from './opens-vault';
 
 /**
- * The `keystash` entry point: parse, run one command, map the outcome to an exit code. Every
- * failure ends as one line on stderr (`keystash: ...`), never as a stack trace.
+ * The `keystash` entry point. Before the rest of the CLI is loaded (commander, the contract's
+ * schemas, the vault: tens of milliseconds), a command that opens the vault starts reading the two
+ * keychain entries every vault operation begins with, so that loading and the Secret Service's
+ * answer overlap (core/keychain/read-ahead.ts). The rest loads once keytar has the reads in hand:
+ * setImmediate runs after the microtasks that load keytar and hand them over.
  */
-async function main(argv: readonly string[]): Promise<number> {
-  const ctx = new CliContext(processIo());
-  let code: number;
-  try {
-    await (await buildProgram(ctx, argv)).parseAsync([...argv], { from: 'user' });
-    code = ctx.exitCode;
-  } catch (error) {
-    code = report(ctx, error);
-  }
-  try {
-    await ctx.close();
-  } catch (error) {
-    const closing = report(ctx, error);
-    if (code === EXIT.ok) code = closing;
-  }
-  await ctx.output.flush();
-  return code;
-}
-
-function report(ctx: CliContext, error: unknown): number {
-  // Commander has already printed its message (or the help / version it was asked for).
-  if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-  if (error instanceof CliError) {
-    ctx.output.error(error.message);
-    return error.exitCode;
-  }
-  // A typed core error that did not come through the dispatcher (e.g. the clipboard clear), or a
-  // file the CLI itself reads or writes (an -o path on a full disk).
-  const typed = fileSystemProblem(error) ?? error;
-  if (isVaultError(typed)) {
-    ctx.output.error(typed.message);
-    return exitCodeFor(typed.code);
-  }
-  ctx.output.error(describeUnexpected(error));
-  return EXIT.failure;
-}
+const argv = process.argv.slice(2);
+const keychain = opensVault(argv) ? createVaultKeychainReadingAhead(process.env) : undefined;
 
 function die(error: unknown): never {
   process.stderr.write(`keystash: ${describeUnexpected(error)}\n`);
@@ -58,5 +23,8 @@ process.on('unhandledRejection', die);
 // A reader that went away (`keystash list | head -1`) is not an error worth a crash.
 process.stdout.on('error', () => undefined);
 
-// main answers every failure itself; die covers what escapes it.
-main(process.argv.slice(2)).then((code) => process.exit(code), die);
+setImmediate(() => {
+  // runCommand answers every failure itself; die covers what escapes it.
+  import('./run-command').then(({ runCommand }) => runCommand(argv, keychain)).then((code) => process.exit(code), die);
+});
+

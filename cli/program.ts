@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import packageJson from '../package.json';
-import { CLEAR_HELPER_COMMAND } from './clipboard/deferred-clear';
+import { CLEAR_HELPER_COMMAND } from './clipboard/clear-helper-command';
 import type { CliContext } from './context';
 import { EXIT_CODES_HELP } from './exit-codes';
 

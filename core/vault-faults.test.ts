@@ -5,7 +5,7 @@ import { createDispatcher } from './api/dispatcher';
 import type { Result } from './api/results';
 import { findDrift } from './doctor/drift';
 import type { ErrorCode } from './errors';
-import { DATA_KEY_ACCOUNT } from './index/index-store';
+import { DATA_KEY_ACCOUNT } from './index/data-key-account';
 import { createKeychainFailingLater } from './keychain/failing-keychain';
 import { keychainLockedMessage, keychainUnavailableMessage } from './keychain/keytar-errors';
 import type { KeyRecord } from './keys/key-record';

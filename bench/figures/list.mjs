@@ -13,7 +13,7 @@ import { interleave } from '../lib/stats.mjs';
 const READ_INDEX = `
 import { readFile } from 'node:fs/promises';
 import { openIndex } from './core/index/index-crypto';
-import { DATA_KEY_ACCOUNT } from './core/index/index-store';
+import { DATA_KEY_ACCOUNT } from './core/index/data-key-account';
 const keytar = require('keytar');
 const key = Buffer.from(await keytar.getPassword(process.env.KEYSTASH_KEYCHAIN_SERVICE, DATA_KEY_ACCOUNT), 'base64');
 const data = JSON.parse(openIndex(JSON.parse(await readFile(process.env.BENCH_INDEX_FILE, 'utf8')), key));

@@ -1,9 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ClipboardPort } from '../../core/clipboard/clipboard-port';
+import { CLEAR_HELPER_COMMAND } from './clear-helper-command';
 import { CopiedValueDigest } from './copied-value-digest';
-
-/** The hidden command the helper runs as; not in `--help`, not meant to be typed. */
-export const CLEAR_HELPER_COMMAND = 'clipboard-clear-helper';
 
 /**
  * `copy --no-wait` returns at once, but the value must still leave the clipboard on time. So a

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { CLEAR_HELPER_COMMAND, runClipboardClearHelper } from '../clipboard/deferred-clear';
+import { CLEAR_HELPER_COMMAND } from '../clipboard/clear-helper-command';
+import { runClipboardClearHelper } from '../clipboard/deferred-clear';
 import type { CliContext } from '../context';
 import { usageError } from '../errors';
 

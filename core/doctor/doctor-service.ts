@@ -1,6 +1,7 @@
 import type { DriftReport, DriftRepair } from '../api/results';
 import { isVaultError, VaultError } from '../errors';
-import { DATA_KEY_ACCOUNT, type IndexStore } from '../index/index-store';
+import { DATA_KEY_ACCOUNT } from '../index/data-key-account';
+import type { IndexStore } from '../index/index-store';
 import type { Keychain } from '../keychain/keychain';
 import { newKeyRecord } from '../keys/key-record';
 import { secretAccount } from '../keys/key-service';

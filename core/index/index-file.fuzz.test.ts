@@ -10,7 +10,8 @@ import { hostileValue } from '../test-support/hostile-values';
 import { Vault } from '../vault';
 import { sealIndex } from './index-crypto';
 import type { IndexData } from './index-schema';
-import { DATA_KEY_ACCOUNT, IndexStore } from './index-store';
+import { DATA_KEY_ACCOUNT } from './data-key-account';
+import { IndexStore } from './index-store';
 
 /**
  * The encrypted index, damaged every way a disk, a sync tool or a person can damage it: cut short

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newKeyRecord, type KeyRecord } from '../keys/key-record';
 import { createTestVault, type TestVault } from '../test-support/test-vault';
 import { AuditLog } from '../audit/audit-log';
-import { DATA_KEY_ACCOUNT, IndexStore } from './index-store';
+import { DATA_KEY_ACCOUNT } from './data-key-account';
+import { IndexStore } from './index-store';
 
 const record = (name: string): KeyRecord => newKeyRecord(randomUUID(), name, new Date().toISOString());
 

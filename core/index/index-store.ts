@@ -6,10 +6,9 @@ import { ensurePrivateDir, removeLeftoverTemps, writeFileAtomic } from '../fs/at
 import { lockVaultFile } from '../fs/vault-lock';
 import type { Keychain } from '../keychain/keychain';
 import { vaultFiles } from '../paths';
+import { DATA_KEY_ACCOUNT } from './data-key-account';
 import { isSealedIndex, openIndex, sealIndex } from './index-crypto';
 import { checkedForWrite, emptyIndex, migrateIndex, SchemaTooNewError, type IndexData } from './index-schema';
-
-export const DATA_KEY_ACCOUNT = 'vault:data-key';
 
 /**
  * The encrypted index file: reading (cached by file identity), and writing under a cross-process
