@@ -61,7 +61,8 @@ export function selectKeys(records: readonly KeyRecord[], query: ListKeysQuery, 
 export function selectRecords(records: readonly KeyRecord[], query: ListKeysQuery, now: number): KeyRecord[] {
   const tags = query.tags ?? [];
   const sort = query.sort ?? (query.query?.trim() ? null : 'name');
-  let matches = searchKeys(records, query.query ?? '').filter((k) => hasAllTags(k.tags, tags));
+  let matches = searchKeys(records, query.query ?? '');
+  if (tags.length > 0) matches = matches.filter((k) => hasAllTags(k.tags, tags));
   if (sort === 'name') matches = inNameOrder(records, matches);
   if (query.filter) matches = matches.filter((k) => keyStatus(k, now)[query.filter!]);
   if (sort === 'lastUsed') matches.sort(byDateDesc('lastUsedAt'));

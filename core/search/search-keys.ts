@@ -78,13 +78,16 @@ export function searchKeys(records: readonly KeyRecord[], query: string): KeyRec
   const [q = ''] = comparable([query.trim()]);
   if (!q) return [...records];
   const { names, others, lowerNames, lowerOthers } = haystacksFor(records);
-  const seen = new Set<number>();
+  // One flag per record, and no merged copy of the four lists: a one-letter query matches all
+  // 10,000 keys in each list, and a Set of them cost more than the search itself.
+  const seen = new Uint8Array(records.length);
   const result: KeyRecord[] = [];
-  const ranked = [...rankedMatches(names, q), ...rankedMatches(others, q)];
-  for (const i of [...ranked, ...substringMatches(lowerNames, q), ...substringMatches(lowerOthers, q)]) {
-    if (seen.has(i)) continue;
-    seen.add(i);
-    result.push(records[i]!);
+  for (const hits of [rankedMatches(names, q), rankedMatches(others, q), substringMatches(lowerNames, q), substringMatches(lowerOthers, q)]) {
+    for (const i of hits) {
+      if (seen[i]) continue;
+      seen[i] = 1;
+      result.push(records[i]!);
+    }
   }
   return result;
 }
