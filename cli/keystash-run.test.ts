@@ -4,7 +4,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, grepFolder, sleep, useCliSandbox, type CliSandbox } from './test/cli-harness';
+import { CLI, grepFolder, sleep, useCliSandbox, type Authenticator, type CliSandbox } from './test/cli-harness';
 import { writeProbe, sha256 } from './test/probe-program';
 import { runCliIn, startCli } from './test/run-cli';
 import { CTRL_C, runInTerminal } from './test/terminal-session';
@@ -24,8 +24,9 @@ describe('keystash run', () => {
   };
   let probe: string;
   let folder: string;
+  let authenticator: Authenticator;
   const currentSandbox = useCliSandbox(async (s) => {
-    await s.enrol();
+    ({ authenticator } = await s.enrol());
     await s.ok(['add', 'Stripe live', '--env-var', 'STRIPE_KEY', '--tag', 'payments'], { input: values.stripe });
     await s.ok(['add', 'DB password', '--env-var', 'DB_PASSWORD', '--tag', 'db'], { input: values.db });
     await s.ok(['add', 'No var', '--env-var', ''], { input: values.noVar });
@@ -49,6 +50,17 @@ describe('keystash run', () => {
     expect(hashes(byKey.stdout)).toEqual({ STRIPE_KEY: sha256(values.stripe), DB_PASSWORD: sha256(values.db), DUP: null });
     const argv = await sandbox.ok(['run', '--key', 'Stripe live', '--', 'node', probe, 'argv', '$STRIPE_KEY', '--tag', "it's; ls"]);
     expect(JSON.parse(argv.stdout)).toEqual(['$STRIPE_KEY', '--tag', "it's; ls"]);
+  });
+
+  it('a locked vault unlocks with KEYSTASH_CODE for a run that selects by tag alone', async () => {
+    await sandbox.ok(['lock']);
+    const locked = await sandbox.run(['run', '--tag', 'db', '--', 'node', probe, 'hashes', 'DB_PASSWORD']);
+    expect(locked.code).toBe(3);
+    expect(locked.stderr).toBe('keystash: Keystash is locked. Run `keystash unlock` or pass --code / KEYSTASH_CODE.\n');
+    const ran = await sandbox.ok(['run', '--tag', 'db', '--', 'node', probe, 'hashes', 'DB_PASSWORD'], {
+      env: { KEYSTASH_CODE: await authenticator.nextCode() },
+    });
+    expect(hashes(ran.stdout)).toEqual({ DB_PASSWORD: sha256(values.db) });
   });
 
   it('keeps the exit code of the program, and reports death by a signal as 128 + n', async () => {

@@ -59,7 +59,7 @@ async function runProgram(ctx: CliContext, command: string[], options: RunOption
   }
   const file = options.envFile === undefined ? null : await loadEnvFile(options.envFile);
   const inherited = options.inherit ? inheritedEnvironment(ctx.env) : minimalEnvironment(ctx.env);
-  const byVar = hasSelection(selection) ? keysByVariable(await selectKeys(ctx, options, selection)) : new Map<string, KeySummary>();
+  const byVar = hasSelection(selection) ? keysByVariable(await selectKeys(ctx, options, selection, 'created')) : new Map<string, KeySummary>();
 
   // Only values that end up in the environment are resolved: one a later source replaces is not.
   const templated = new Map<string, { value: string; occurrences: ReferenceOccurrence[] }>();

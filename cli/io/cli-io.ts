@@ -6,8 +6,23 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
+/**
+ * Getters, because Node builds each stream on first touch (stdin on a pipe alone costs about 2.5 ms:
+ * a socket and its modules), and most commands never read stdin.
+ */
 export function processIo(): CliIo {
-  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+  return {
+    get stdin() {
+      return process.stdin;
+    },
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    env: process.env,
+  };
 }
 
 /** Prompts need a person at a terminal: input from a TTY, and somewhere visible to ask. */

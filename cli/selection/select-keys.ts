@@ -15,15 +15,22 @@ export interface KeySelection {
 export const hasSelection = (selection: KeySelection) => selection.tags.length > 0 || selection.names.length > 0;
 
 /**
- * The keys `run` and `export` act on: the --key names, then the keys of each --tag (by name), each
- * key once. Every name that matches no key and every tag that no key has is reported at once.
+ * The keys `run` and `export` act on: the --key names, then the keys of each --tag, each key once.
+ * Every name that matches no key and every tag that no key has is reported at once. `order` is how
+ * each tag's keys are listed: by name for what people read (export), by creation where the order
+ * does not matter (run): ordering by name starts ICU's collator, 6-14 ms of a command's start.
  */
-export async function selectKeys(ctx: CliContext, options: CodeOptions, selection: KeySelection): Promise<KeySummary[]> {
-  const byName = await callUnlocked(ctx, options, 'findKeys', { keys: selection.names.map((name) => ({ name })) });
-  const problems = selection.names.filter((_, i) => byName.keys[i] === null).map((name) => `there is no key named "${printable(name)}"`);
-  const selected = byName.keys.filter((k): k is KeySummary => k !== null);
+export async function selectKeys(
+  ctx: CliContext,
+  options: CodeOptions,
+  selection: KeySelection,
+  order: 'name' | 'created' = 'name',
+): Promise<KeySummary[]> {
+  const byName = selection.names.length > 0 ? (await callUnlocked(ctx, options, 'findKeys', { keys: selection.names.map((name) => ({ name })) })).keys : [];
+  const problems = selection.names.filter((_, i) => byName[i] === null).map((name) => `there is no key named "${printable(name)}"`);
+  const selected = byName.filter((k): k is KeySummary => k !== null);
   for (const tag of selection.tags) {
-    const { keys } = await ctx.call('listKeys', { tags: [tag] });
+    const { keys } = await callUnlocked(ctx, options, 'listKeys', { tags: [tag], sort: order });
     if (keys.length === 0) problems.push(`no key has the tag "${printable(tag)}"`);
     selected.push(...keys);
   }
