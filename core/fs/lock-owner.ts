@@ -102,6 +102,13 @@ const exists = (code: string) => Object.assign(new Error(`lock is held (${code})
 const judgedDead = new Map<string, string>();
 
 /**
+ * The lock folders this process made and has not removed. Their owner is this process, alive by
+ * definition, so `stat` need not read their record: proper-lockfile stats a lock right after taking
+ * it, and again on every refresh.
+ */
+const heldHere = new Set<string>();
+
+/**
  * The `fs` proper-lockfile is given: node's, except that a lock folder is made with its owner record
  * already inside, `stat` reports a lock held by a dead owner as stale, and a lock folder is removed
  * with its record in it. One object per process: proper-lockfile caches the filesystem's mtime
@@ -123,7 +130,10 @@ export const ownerAwareFs = {
           if (!error) return giveUp(exists('present'));
           if (error.code !== 'ENOENT') return giveUp(error);
           fs.rename(temp, path, (error) => {
-            if (!error) return callback(null);
+            if (!error) {
+              heldHere.add(path);
+              return callback(null);
+            }
             // Windows answers EPERM where POSIX says the target folder is not empty.
             const taken = error.code === 'ENOTEMPTY' || error.code === 'EEXIST' || (process.platform === 'win32' && error.code === 'EPERM');
             giveUp(taken ? exists(error.code ?? 'EEXIST') : error);
@@ -135,6 +145,7 @@ export const ownerAwareFs = {
   stat(path: string, callback: Callback<fs.Stats | { mtime: Date }>): void {
     fs.stat(path, (error, stats) => {
       if (error) return callback(error);
+      if (heldHere.has(path)) return callback(null, stats);
       void deadLockOwner(path).then(
         (dead) => {
           if (!dead) return callback(null, stats);
@@ -154,19 +165,26 @@ export const ownerAwareFs = {
   rmdir(path: string, callback: Callback): void {
     const judgedNonce = judgedDead.get(path);
     judgedDead.delete(path);
-    void readOwner(path).then((owner) => {
-      // Another writer took the dead lock over first and this folder is theirs now: leave it.
-      // proper-lockfile then finds it when it makes its own, and waits like any other writer.
-      if (judgedNonce !== undefined && owner?.nonce !== judgedNonce) return callback(null);
+    heldHere.delete(path);
+    const remove = () => {
       const doomed = `${path}.${randomBytes(8).toString('hex')}.tmp`;
       fs.rename(path, doomed, (error) => {
         if (error) return callback(error); // ENOENT (someone else removed it) is fine by proper-lockfile
         fs.rm(doomed, { recursive: true, force: true }, () => callback(null));
       });
+    };
+    // A release of this process's own lock: nothing to check.
+    if (judgedNonce === undefined) return remove();
+    void readOwner(path).then((owner) => {
+      // Another writer took the dead lock over first and this folder is theirs now: leave it.
+      // proper-lockfile then finds it when it makes its own, and waits like any other writer.
+      if (owner?.nonce !== judgedNonce) return callback(null);
+      remove();
     });
   },
   /** Used by proper-lockfile's exit handler for locks still held when the process exits. */
   rmdirSync(path: string): void {
+    heldHere.delete(path);
     const doomed = `${path}.${randomBytes(8).toString('hex')}.tmp`;
     fs.renameSync(path, doomed);
     fs.rmSync(doomed, { recursive: true, force: true });
