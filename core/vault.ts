@@ -307,11 +307,15 @@ export class Vault extends EventEmitter<VaultEvents> {
     return (await this.doctor()).check();
   }
 
-  /** Marks keys as used and audits the use, after the caller already has its answer. */
+  /**
+   * Marks keys as used and audits the use, after the caller already has its answer. Both at once:
+   * they are separate files under separate locks, and a failure of one must not stop the other.
+   */
   recordUse(ids: readonly string[], audit: AuditRecord): void {
     this.defer(async () => {
-      await this.keys.markUsed(ids);
-      await this.audit.append(audit);
+      const results = await Promise.allSettled([this.keys.markUsed(ids), this.audit.append(audit)]);
+      const failed = results.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
     });
   }
 
