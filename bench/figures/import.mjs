@@ -53,7 +53,8 @@ export async function measureImport({ sizes, rounds, roundsAt1000 = rounds, log 
       title: `import of ${p.count.toLocaleString('en')} keys from .env`,
       samples: p.samples.keystash,
       baseline: { label: `${p.count.toLocaleString('en')} raw keytar \`setPassword\` (one process)`, samples: p.samples.raw },
-      target: { text: '≤ 1.1×', ratio: 1.1 },
+      // The issue holds the import of 1,000 keys to 1.1x; 100 keys is measured to show how the cost grows.
+      target: p.count === 1000 ? { text: '≤ 1.1×', ratio: 1.1 } : { text: 'none (shows the growth)' },
       notes: p === perSize.at(-1) ? [`per-key cost as the keyring grows: ${growth}`] : [],
     }),
   );

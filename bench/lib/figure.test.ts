@@ -12,6 +12,8 @@ describe('bench figures', () => {
     expect(figure({ id: 'x', title: 'x', samples: [131], baseline, target: { text: '≤ 1.3×', ratio: 1.3 } }).status).toBe('miss');
     expect(figure({ id: 'x', title: 'x', samples: [100], baseline, target: { text: '< 1.0×', ratio: 1, strict: true } }).status).toBe('miss');
     expect(figure({ id: 'x', title: 'x', samples: [99], baseline, target: { text: '< 1.0×', ratio: 1, strict: true } }).status).toBe('pass');
+    // A figure shown for what it tells (how a cost grows) is held to nothing, whatever its ratio.
+    expect(figure({ id: 'x', title: 'x', samples: [500], baseline, target: { text: 'none' } })).toMatchObject({ ratio: 5, status: 'info' });
   });
 
   it('holds a time target on the median and a worst-case target on the slowest sample', () => {

@@ -17,7 +17,7 @@ export function machine() {
 }
 
 const fmt = (value, unit) => (value === null || value === undefined ? '—' : `${unit === 'ms' ? value.toFixed(1) : value.toFixed(unit === 'MB' ? 1 : 0)} ${unit}`);
-const STATUS = { pass: 'met', miss: '**missed**', 'n/a': 'not measured' };
+const STATUS = { pass: 'met', miss: '**missed**', info: 'no target', 'n/a': 'not measured' };
 
 export function markdownTable(results) {
   const { machine: m, date, mode, seconds } = results;
