@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline/promises';
 import type { CliIo } from './cli-io';
 import { cancelled } from './cancelled';
 
@@ -7,6 +6,8 @@ import { cancelled } from './cancelled';
  * authenticator codes (single-use, so echo is harmless) and confirmations; never for a value.
  */
 export async function promptLine(io: CliIo, question: string): Promise<string> {
+  // Loaded here: readline costs every command a few ms at start-up, and only a prompt needs it.
+  const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: io.stdin, output: io.stderr, terminal: true });
   const abort = new AbortController();
   rl.on('SIGINT', () => abort.abort());

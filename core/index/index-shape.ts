@@ -50,7 +50,10 @@ function fits(kind: Kind, value: unknown, field: keyof KeyRecord): boolean {
 function isKeyRecord(value: unknown): value is KeyRecord {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
-  if (Object.keys(record).length !== FIELD_COUNT) return false;
+  // Counted, not Object.keys(): no array for each of 10,000 records.
+  let count = 0;
+  for (const field in record) if (Object.hasOwn(record, field)) count++;
+  if (count !== FIELD_COUNT) return false;
   for (const [field, kind] of FIELDS) if (!fits(kind, record[field], field)) return false;
   const name = record.name as string;
   return UUID.test(record.id as string) && name.length >= 1 && name.length <= LIMITS.nameMax;
