@@ -170,7 +170,11 @@ export const ownerAwareFs = {
       const doomed = `${path}.${randomBytes(8).toString('hex')}.tmp`;
       fs.rename(path, doomed, (error) => {
         if (error) return callback(error); // ENOENT (someone else removed it) is fine by proper-lockfile
-        fs.rm(doomed, { recursive: true, force: true }, () => callback(null));
+        // The record, then the folder: two calls, where a recursive rm makes five. Anything else in
+        // it (not ours to expect) falls back to the recursive rm.
+        fs.unlink(join(doomed, OWNER_FILE), () =>
+          fs.rmdir(doomed, (error) => (error ? fs.rm(doomed, { recursive: true, force: true }, () => callback(null)) : callback(null))),
+        );
       });
     };
     // A release of this process's own lock: nothing to check.
