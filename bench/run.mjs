@@ -33,12 +33,16 @@ if (missing.length > 0) {
   process.exit(1);
 }
 
-/** Each group: how to measure it, with the full and the quick sizes. */
+/**
+ * Each group: how to measure it, with the full and the quick sizes. The short process figures get
+ * 31 rounds: on a shared 2-core machine one process can take 1.5x another a second later, and the
+ * median of 15 still moved by 0.2x between runs.
+ */
 const GROUPS = {
-  get: async () => (await import('./figures/cli-get.mjs')).measureCliGet({ rounds: quick ? 5 : 15, log }),
-  copy: async () => (await import('./figures/copy.mjs')).measureCopy({ rounds: quick ? 5 : 15, log }),
+  get: async () => (await import('./figures/cli-get.mjs')).measureCliGet({ rounds: quick ? 5 : 31, log }),
+  copy: async () => (await import('./figures/copy.mjs')).measureCopy({ rounds: quick ? 5 : 31, log }),
   import: async () => (await import('./figures/import.mjs')).measureImport({ sizes: quick ? [100] : [100, 1000], rounds: quick ? 1 : 3, roundsAt1000: 2, log }),
-  list: async () => (await import('./figures/list.mjs')).measureList({ keys: 10_000, rounds: quick ? 3 : 9, log }),
+  list: async () => (await import('./figures/list.mjs')).measureList({ keys: 10_000, rounds: quick ? 3 : 15, log }),
   ui: async () => {
     const { measureUi, uiFigures } = await import('./figures/ui.mjs');
     return uiFigures(await measureUi({ runs: quick ? 2 : 5, keys: 10_000, log }));
