@@ -41,7 +41,7 @@ if (missing.length > 0) {
 const GROUPS = {
   get: async () => (await import('./figures/cli-get.mjs')).measureCliGet({ rounds: quick ? 5 : 31, log }),
   copy: async () => (await import('./figures/copy.mjs')).measureCopy({ rounds: quick ? 5 : 31, log }),
-  import: async () => (await import('./figures/import.mjs')).measureImport({ sizes: quick ? [100] : [100, 1000], rounds: quick ? 1 : 3, roundsAt1000: 2, log }),
+  import: async () => (await import('./figures/import.mjs')).measureImport({ sizes: quick ? [100] : [100, 1000], rounds: quick ? 1 : 3, roundsAt1000: 3, log }),
   list: async () => (await import('./figures/list.mjs')).measureList({ keys: 10_000, rounds: quick ? 3 : 15, log }),
   ui: async () => {
     const { measureUi, uiFigures } = await import('./figures/ui.mjs');
