@@ -16,7 +16,7 @@ const vm = require('node:vm');
 
 /**
  * @param {string} bundle the bundle's path
- * @param {string} folder a folder only this user can write (the cache is code that runs)
+ * @param {string} folder this user's own cache folder; a cache there that others could write is ignored
  * @param {string} command what the cache is for: its name is part of the file name
  */
 function runWithCodeCache(bundle, folder, command) {
@@ -24,15 +24,27 @@ function runWithCodeCache(bundle, folder, command) {
   const digest = createHash('sha256').update(source).digest('hex').slice(0, 16);
   const prefix = `keystash-${digest}-`;
   const cacheFile = join(folder, `${prefix}${process.version}-${process.arch}-${safeName(command)}.v8`);
-  const cachedData = readIfPresent(cacheFile);
+  // A cache someone else could have written is code they would run inside the key manager.
+  const trusted = isPrivate(folder) && isPrivate(cacheFile);
+  const cachedData = trusted ? readIfPresent(cacheFile) : undefined;
   // The wrapper Node gives every CommonJS file.
   const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n})`;
   const script = new vm.Script(wrapped, { filename: bundle, cachedData });
-  if (!cachedData || script.cachedDataRejected) {
+  if (trusted && (!cachedData || script.cachedDataRejected)) {
     process.once('exit', () => saveCache(folder, cacheFile, prefix, script));
   }
   const module = { exports: {}, filename: bundle, id: bundle, loaded: false };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+}
+
+/**
+ * True when `path` is missing, or this user's and writable by no one else. Windows has no uid: there
+ * the folder is under %LOCALAPPDATA%, which is the user's own.
+ */
+function isPrivate(path) {
+  if (typeof process.getuid !== 'function') return true;
+  const stats = fs.lstatSync(path, { throwIfNoEntry: false });
+  return !stats || (stats.uid === process.getuid() && (stats.mode & 0o022) === 0 && !stats.isSymbolicLink());
 }
 
 function readIfPresent(file) {

@@ -1,11 +1,15 @@
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { useCliSandbox } from './test/cli-harness';
+import { grepFolder, useCliSandbox } from './test/cli-harness';
 
 describe('keystash start-up: the code cache (bin/run-with-code-cache.cjs)', () => {
-  const sandbox = useCliSandbox();
+  const value = `sk_live_${'c0de'.repeat(8)}`;
+  const sandbox = useCliSandbox(async (s) => {
+    await s.enrol();
+    await s.ok(['add', 'Cached key'], { input: value });
+  });
   const folders: string[] = [];
   afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
 
@@ -41,5 +45,21 @@ describe('keystash start-up: the code cache (bin/run-with-code-cache.cjs)', () =
     expect((await sandbox().ok(['--version'], { env })).stdout).toBe(version);
     expect(await readdir(cache)).toEqual([current]);
     expect((await stat(join(cache, current!))).size).toBeGreaterThan(1000);
+  });
+
+  it('never holds a value it handled: the cache made right after a get is code, not data', async () => {
+    const { cache, env } = await freshFolders();
+    expect((await sandbox().ok(['get', 'Cached key'], { env })).stdout).toBe(value);
+    expect((await readdir(cache)).some((name) => name.endsWith('-get.v8'))).toBe(true);
+    expect(await grepFolder(cache, value)).toEqual([]);
+  });
+
+  it('ignores a cache folder that others can write: nothing is read from it or written to it', async () => {
+    const { cache, env } = await freshFolders();
+    await mkdir(cache, { recursive: true });
+    await chmod(cache, 0o777);
+    const version = (await sandbox().ok(['--version'], { env })).stdout;
+    expect(version).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(await readdir(cache)).toEqual([]);
   });
 });
