@@ -19,12 +19,21 @@ import type { Keychain } from './keychain/keychain';
 import type { ListKeysQuery } from './keys/list-keys';
 import { KeyService } from './keys/key-service';
 import { loadOnce } from './load-once';
+import { startAfter, type DelayedStart } from './doctor/delayed-start';
 import { TagService } from './tags/tag-service';
 
 export const REVEAL_SECONDS = 15;
 
 /** How long after an unlock its background drift check answers checkDrift (see operations.ts). */
 export const DRIFT_REUSE_MS = 30_000;
+
+/**
+ * How long after an unlock its background drift check starts. The window loads and paints every
+ * key's summary right after unlocking; the check's keychain listing (gnome-keyring works on it in
+ * its own process, about 1 s per 500 entries) and its comparison with 10,000 index records would
+ * take the CPU from that first paint.
+ */
+export const DRIFT_CHECK_DELAY_MS = 1_000;
 
 /**
  * A session the keychain confirmed this recently answers an index-only read (a search keystroke,
@@ -99,7 +108,8 @@ export class Vault extends EventEmitter<VaultEvents> {
   /** When the keychain last confirmed knownSession (epoch ms; 0: not since the last lock). */
   private sessionConfirmedAt = 0;
   private stopWatching: (() => void) | null = null;
-  private unlockDriftCheck: { report: Promise<DriftReport>; startedAt: number } | null = null;
+  /** Kept after checkDrift takes its report (taken), so that a lock can still cancel it. */
+  private unlockDriftCheck: { check: DelayedStart<DriftReport>; startedAt: number; taken: boolean } | null = null;
 
   constructor(private readonly options: VaultOptions) {
     super();
@@ -302,8 +312,10 @@ export class Vault extends EventEmitter<VaultEvents> {
    */
   async checkDrift(options: { refresh?: boolean } = {}): Promise<DriftReport> {
     const started = this.unlockDriftCheck;
-    this.unlockDriftCheck = null;
-    if (started && !options.refresh && this.now() - started.startedAt < DRIFT_REUSE_MS) return started.report;
+    if (started && !started.taken && !options.refresh && this.now() - started.startedAt < DRIFT_REUSE_MS) {
+      started.taken = true;
+      return started.check.result;
+    }
     return (await this.doctor()).check();
   }
 
@@ -396,7 +408,9 @@ export class Vault extends EventEmitter<VaultEvents> {
   private async forgetLocally(reason: LockReason, audit: boolean): Promise<void> {
     this.knownSession = null;
     this.sessionConfirmedAt = 0;
-    this.unlockDriftCheck = null; // its report holds key names
+    // Its report holds key names; a window still waiting for it is told the vault locked.
+    this.unlockDriftCheck?.check.cancel(new VaultError('LOCKED', 'Keystash locked before its keychain check ran. Unlock to check again.'));
+    this.unlockDriftCheck = null;
     this.staging.clear(); // staged imports hold values
     this.index.forget();
     await this.clipboardGuard?.clearIfUnchanged(reason === 'quit' ? 'quit' : 'lock').catch(() => false);
@@ -409,13 +423,13 @@ export class Vault extends EventEmitter<VaultEvents> {
   /**
    * Only for watching hosts (the app, the browser host), whose window asks for the report right
    * after unlocking: a CLI command would wait at exit for a check nobody reads. Not awaited: listing
-   * the keychain takes about 1 s per 500 entries. A failure is reported by the checkDrift that takes it.
+   * the keychain takes about 1 s per 500 entries. It starts DRIFT_CHECK_DELAY_MS later, after the
+   * window's first paint. A failure is reported by the checkDrift that takes it.
    */
   private checkDriftInBackground(): void {
     if (!this.stopWatching) return;
-    const report = this.doctor().then((doctor) => doctor.check());
-    report.catch(() => undefined);
-    this.unlockDriftCheck = { report, startedAt: this.now() };
+    const check = startAfter(DRIFT_CHECK_DELAY_MS, async () => (await this.doctor()).check());
+    this.unlockDriftCheck = { check, startedAt: this.now(), taken: false };
   }
 
   private pollIntervalMs(): number {

@@ -225,8 +225,12 @@ async function measureUnlock(session, { profile }) {
   await page.keyboard.type(code.slice(0, 5));
   const stop = profile ? await startProfiling(page, profile) : null;
   await page.evaluate((expected) => window.__keystashMeasure.arm(expected), { query: '', count: KEY_COUNT, ids: session.firstIds });
+  // The drift check an unlock starts a second later (after the first paint) must not run into the
+  // next measurement: wait for the window's report of it.
+  const driftReported = page.waitForResponse((response) => response.url().endsWith('/api/checkDrift'), { timeout: 30_000 });
   await page.keyboard.press(code[5]);
   const timing = await page.evaluate(() => window.__keystashMeasure.result());
+  await driftReported;
   await stop?.();
   const calls = timing.calls;
   const unlock = calls.find((c) => c.op === 'unlock');
