@@ -21,13 +21,26 @@ async function loadKeySummaries(): Promise<Result<KeySummaries>> {
   const result = await call('listKeys', {});
   if (!result.ok) return result;
   const { keys, total, counts } = result.value;
-  const byId = new Map<string, KeySummary>();
-  for (const key of keys) byId.set(key.id, key);
   // On the performance timeline: the summaries are parsed and held, and rendering them starts.
   // Only the latest is kept, so a long session does not grow the timeline's buffer.
   performance.clearMarks('keystash:summaries');
   performance.mark('keystash:summaries', { detail: { count: keys.length } });
-  return { ok: true, value: { all: keys, byId, total, counts } };
+  // Made when first asked for (a search answer, the drift banner's effect after the paint), not
+  // before the list is painted: 10,000 entries and the garbage they leave.
+  let byId: Map<string, KeySummary> | null = null;
+  const value: KeySummaries = {
+    all: keys,
+    get byId() {
+      if (!byId) {
+        byId = new Map();
+        for (const key of keys) byId.set(key.id, key);
+      }
+      return byId;
+    },
+    total,
+    counts,
+  };
+  return { ok: true, value };
 }
 
 let prefetched: Promise<Result<KeySummaries>> | null = null;
