@@ -4,11 +4,12 @@
 // when the file is compiled, which covers only its top level: the rest is compiled again on every
 // start, about 20 ms of each `keystash get`. See https://v8.dev/blog/code-caching-for-devs.
 //
-// One cache file per bundle content (a hash, so a rebuilt or upgraded bundle never gets another's
-// code), Node version and command: a command's cache holds the functions that command runs. V8
-// checks the rest itself (its own version, flags, the source's length) and rejects a cache that
+// One cache file per bundle file, Node version and command: a command's cache holds the functions
+// that command runs. The bundle file is named by its identity (device, inode, size and change time,
+// which every build, install or copy sets anew; npm fixes mtime, not ctime), not a hash of its
+// content: node:crypto alone takes about 4 ms to load, before the first keychain read could leave.
+// V8 checks the rest itself (its own version, flags, the source's length) and rejects a cache that
 // does not fit, which is then made again.
-const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
@@ -21,8 +22,8 @@ const vm = require('node:vm');
  */
 function runWithCodeCache(bundle, folder, command) {
   const source = fs.readFileSync(bundle, 'utf8');
-  const digest = createHash('sha256').update(source).digest('hex').slice(0, 16);
-  const prefix = `keystash-${digest}-`;
+  const file = fs.statSync(bundle, { bigint: true });
+  const prefix = `keystash-${[file.dev, file.ino, file.size, file.ctimeNs].map((n) => n.toString(36)).join('.')}-`;
   const cacheFile = join(folder, `${prefix}${process.version}-${process.arch}-${safeName(command)}.v8`);
   // A cache someone else could have written is code they would run inside the key manager.
   const trusted = isPrivate(folder) && isPrivate(cacheFile);

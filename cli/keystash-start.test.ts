@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { grepFolder, useCliSandbox } from './test/cli-harness';
 
@@ -45,6 +47,29 @@ describe('keystash start-up: the code cache (bin/run-with-code-cache.cjs)', () =
     expect((await sandbox().ok(['--version'], { env })).stdout).toBe(version);
     expect(await readdir(cache)).toEqual([current]);
     expect((await stat(join(cache, current!))).size).toBeGreaterThan(1000);
+  });
+
+  it('never runs an older build from its cache: a rebuilt bundle of the same length gets a cache of its own', async () => {
+    const { cache } = await freshFolders();
+    const dir = await mkdtemp(join(tmpdir(), 'keystash-bundle-'));
+    folders.push(dir);
+    const bundle = join(dir, 'bundle.cjs');
+    const launcher = join(dir, 'launch.cjs');
+    // V8 itself checks only the source's length, so both builds have the same one.
+    const build = (release: string) => writeFile(bundle, `process.stdout.write('release ${release}');\n`);
+    const runWithCodeCache = fileURLToPath(new URL('../bin/run-with-code-cache.cjs', import.meta.url));
+    await writeFile(launcher, `require(${JSON.stringify(runWithCodeCache)}).runWithCodeCache(${JSON.stringify(bundle)}, ${JSON.stringify(cache)}, 'get');\n`);
+    const launch = () => execFileSync(process.execPath, [launcher], { encoding: 'utf8' });
+    await build('A');
+    expect(launch()).toBe('release A');
+    expect(launch()).toBe('release A'); // now from its cache
+    const [first] = await readdir(cache);
+    await rm(bundle);
+    await build('B');
+    expect(launch()).toBe('release B');
+    const after = await readdir(cache);
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(first);
   });
 
   it('never holds a value it handled: the cache made right after a get is code, not data', async () => {

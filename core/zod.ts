@@ -43,3 +43,12 @@ export * from 'zod/mini';
 export function strictObject<T extends $ZodLooseShape>(shape: T): ZodMiniObject<util.Writeable<T>, $strict> {
   return new ZodMiniObjectJIT({ type: 'object', shape, catchall: never() }) as ZodMiniObject<util.Writeable<T>, $strict>;
 }
+
+/**
+ * A schema built on first use, then kept. The contract has some 60 schemas, and building them all
+ * took every CLI start about 5 ms, while a command uses two or three.
+ */
+export function lazySchema<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
+}

@@ -109,7 +109,7 @@ async function runScan(ctx: CliContext, dir: string, options: ScanOptions): Prom
 async function checkTags(tags: readonly string[]): Promise<void> {
   const { tagName } = await import('../../core/api/schemas');
   for (const tag of tags) {
-    const parsed = tagName.safeParse(tag);
+    const parsed = tagName().safeParse(tag);
     if (!parsed.success) throw usageError(`--tag: ${parsed.error.issues[0]?.message ?? 'invalid tag'}`);
   }
 }

@@ -275,7 +275,7 @@ function mutated(valid: fc.Arbitrary<Record<string, unknown>>, keys: readonly st
 
 /** Everything the fuzz sends one operation: hostile values, the right keys with wrong types, near-valid, valid. */
 function argsFor(op: OperationName, valid: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<unknown> {
-  const keys = shapeKeys(operations[op].args);
+  const keys = shapeKeys(operations[op].args());
   const wrongTypes =
     keys.length > 0
       ? fc.record(Object.fromEntries(keys.map((k) => [k, hostileValue])), { requiredKeys: [] })
@@ -302,7 +302,7 @@ const isSlow = (op: OperationName, args: unknown) => SLOW[op]?.(args) ?? false;
 
 function isValid(op: OperationName, args: unknown): boolean {
   try {
-    return operations[op].args.safeParse(args ?? {}).success;
+    return operations[op].args().safeParse(args ?? {}).success;
   } catch {
     return false;
   }

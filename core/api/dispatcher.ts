@@ -24,7 +24,7 @@ export function createDispatcher(vault: Vault, caller: Caller, onInternalError?:
     if (spec.callers === 'cli' && caller !== 'cli') {
       return failure({ code: 'FORBIDDEN', message: 'This operation is only available from the keystash command line.' });
     }
-    const parsed = safeParse(spec.args, rawArgs ?? {});
+    const parsed = safeParse(spec.args(), rawArgs ?? {});
     if (!parsed) return failure({ code: 'INVALID_ARGUMENT', message: 'The arguments could not be read.' });
     if (!parsed.success) return failure(describeInvalid(parsed.error));
     try {

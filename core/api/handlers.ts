@@ -1,4 +1,3 @@
-import type * as z from '../zod';
 import type { AuditEntry } from '../audit/audit-events';
 import { isVaultError } from '../errors';
 import { environmentNames } from '../env/environment-names';
@@ -13,10 +12,10 @@ import type { Vault } from '../vault';
 import { importAndAudit } from './import-and-audit';
 import { transferHandlers } from './transfer-handlers';
 import type { KeyRef } from './schemas';
-import type { OperationName, Operations, ResultOf } from './operations';
+import type { OperationName, ParsedArgsOf, ResultOf } from './operations';
 
 type Handlers = {
-  [N in OperationName]: (vault: Vault, args: z.output<Operations[N]['args']>) => Promise<ResultOf<N>>;
+  [N in OperationName]: (vault: Vault, args: ParsedArgsOf<N>) => Promise<ResultOf<N>>;
 };
 
 /**

@@ -40,7 +40,8 @@ import type {
  * session the keychain confirmed a moment ago may stand for it (Vault.requireUnlocked).
  */
 interface OperationSpec<A extends z.ZodMiniType, R, C extends 'window' | 'cli'> {
-  args: A;
+  /** The argument schema, built on first use (z.lazySchema): a command builds only the ones it calls. */
+  args: () => A;
   callers: C;
   whileLocked: boolean;
   indexOnly?: true;
@@ -58,13 +59,13 @@ export const operations = {
   authStatus: op<AuthStatus>()({ args: s.empty, callers: 'window', whileLocked: true }),
   beginEnrolment: op<Enrolment>()({ args: s.empty, callers: 'window', whileLocked: true }),
   confirmEnrolment: op<{ recoveryCodes: string[] }>()({
-    args: z.strictObject({ code: s.totpCode }),
+    args: s.totpCodeArgs,
     callers: 'window',
     whileLocked: true,
   }),
-  unlock: op<AuthStatus>()({ args: z.strictObject({ code: s.totpCode }), callers: 'window', whileLocked: true }),
+  unlock: op<AuthStatus>()({ args: s.totpCodeArgs, callers: 'window', whileLocked: true }),
   unlockWithRecoveryCode: op<AuthStatus>()({
-    args: z.strictObject({ recoveryCode: s.recoveryCode }),
+    args: z.lazySchema(() => z.strictObject({ recoveryCode: s.recoveryCode() })),
     callers: 'window',
     whileLocked: true,
   }),
@@ -75,24 +76,24 @@ export const operations = {
   listKeys: op<KeyList>()({ args: s.listKeysArgs, callers: 'window', whileLocked: false, indexOnly: true }),
   /** For a window that already holds the summaries: the matching ids only, in order. */
   searchKeyIds: op<KeyIdList>()({ args: s.listKeysArgs, callers: 'window', whileLocked: false, indexOnly: true }),
-  getKey: op<KeySummary>()({ args: z.strictObject({ key: s.keyRef }), callers: 'window', whileLocked: false, indexOnly: true }),
+  getKey: op<KeySummary>()({ args: s.keyArgs, callers: 'window', whileLocked: false, indexOnly: true }),
   createKey: op<KeySummary>()({ args: s.createKeyArgs, callers: 'window', whileLocked: false }),
   updateKey: op<KeySummary>()({ args: s.updateKeyArgs, callers: 'window', whileLocked: false }),
   rotateKey: op<KeySummary>()({
-    args: z.strictObject({ key: s.keyRef, secret: s.secretValue }),
+    args: z.lazySchema(() => z.strictObject({ key: s.keyRef(), secret: s.secretValue() })),
     callers: 'window',
     whileLocked: false,
   }),
   deleteKey: op<{ id: string; name: string }>()({
-    args: z.strictObject({ key: s.keyRef }),
+    args: s.keyArgs,
     callers: 'window',
     whileLocked: false,
   }),
-  copyKey: op<CopyReceipt>()({ args: z.strictObject({ key: s.keyRef }), callers: 'window', whileLocked: false }),
+  copyKey: op<CopyReceipt>()({ args: s.keyArgs, callers: 'window', whileLocked: false }),
   /** Puts the key's keystash:// reference (not its value) on the clipboard, uncleared: it is no secret. */
-  copyReference: op<{ reference: string }>()({ args: z.strictObject({ key: s.keyRef }), callers: 'window', whileLocked: false }),
-  revealKey: op<Revealed>()({ args: z.strictObject({ key: s.keyRef }), callers: 'window', whileLocked: false }),
-  readSecret: op<{ value: string }>()({ args: z.strictObject({ key: s.keyRef }), callers: 'cli', whileLocked: false }),
+  copyReference: op<{ reference: string }>()({ args: s.keyArgs, callers: 'window', whileLocked: false }),
+  revealKey: op<Revealed>()({ args: s.keyArgs, callers: 'window', whileLocked: false }),
+  readSecret: op<{ value: string }>()({ args: s.keyArgs, callers: 'cli', whileLocked: false }),
   /** Many keys by name or id in one call, without values: what references and --key resolve to. */
   findKeys: op<FoundKeys>()({ args: s.findKeysArgs, callers: 'window', whileLocked: false, indexOnly: true }),
   /** The values for `run` and `inject`: one keychain read per key, one lastUsedAt write and one audit entry in all. */
@@ -133,12 +134,12 @@ export const operations = {
 
   listTags: op<{ tags: TagCount[] }>()({ args: s.empty, callers: 'window', whileLocked: false, indexOnly: true }),
   renameTag: op<{ renamed: number; merged: boolean }>()({
-    args: z.strictObject({ from: s.tagName, to: s.tagName }),
+    args: z.lazySchema(() => z.strictObject({ from: s.tagName(), to: s.tagName() })),
     callers: 'window',
     whileLocked: false,
   }),
   deleteTag: op<{ removedFrom: number }>()({
-    args: z.strictObject({ tag: s.tagName }),
+    args: z.lazySchema(() => z.strictObject({ tag: s.tagName() })),
     callers: 'window',
     whileLocked: false,
   }),
@@ -162,7 +163,10 @@ export const operations = {
 
 export type Operations = typeof operations;
 export type OperationName = keyof Operations;
-export type ArgsOf<N extends OperationName> = z.input<Operations[N]['args']>;
+export type ArgsSchemaOf<N extends OperationName> = ReturnType<Operations[N]['args']>;
+export type ArgsOf<N extends OperationName> = z.input<ArgsSchemaOf<N>>;
+/** The arguments as a handler gets them: parsed (trimmed, normalised) by the schema. */
+export type ParsedArgsOf<N extends OperationName> = z.output<ArgsSchemaOf<N>>;
 export type ResultOf<N extends OperationName> = NonNullable<Operations[N]['result']>;
 
 export type WindowOperationName = {

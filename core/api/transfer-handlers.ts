@@ -1,6 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import type * as z from '../zod';
 import { VaultError } from '../errors';
 import { DEFAULT_EXPORT_NAMES, checkExportFile, writeExportFile } from '../env/export-file';
 import type { StagedEnvFile } from '../env/staged-env-import';
@@ -9,11 +8,11 @@ import type { ScanOutcome } from '../scan/scan-tree';
 import { alreadyStored } from '../scan/stored-values';
 import type { Vault } from '../vault';
 import { importAndAudit } from './import-and-audit';
-import type { OperationName, Operations, ResultOf } from './operations';
+import type { OperationName, ParsedArgsOf, ResultOf } from './operations';
 import { ENV_FILE_MAX_CHARS } from './schemas';
 
 type TransferOperation = 'hostFeatures' | 'stageEnvImport' | 'commitEnvImport' | 'chooseExportFile' | 'exportToFile' | 'scanFolder' | 'importScanFindings';
-type Handler<N extends OperationName> = (vault: Vault, args: z.output<Operations[N]['args']>) => Promise<ResultOf<N>>;
+type Handler<N extends OperationName> = (vault: Vault, args: ParsedArgsOf<N>) => Promise<ResultOf<N>>;
 
 // The .env and scan modules bring the detectors, whose rule table is built on load: loaded on first
 // use, so `keystash get` (which goes through this dispatcher too) does not pay for them.
@@ -33,7 +32,7 @@ interface ExportTargetItem {
  * CLI's export, so both write the same text and audit it the same way.
  */
 export function transferHandlers(
-  renderValues: (vault: Vault, args: z.output<Operations['exportToFile']['args']>) => Promise<{ content: string; count: number }>,
+  renderValues: (vault: Vault, args: ParsedArgsOf<'exportToFile'>) => Promise<{ content: string; count: number }>,
 ): { [N in TransferOperation]: Handler<N> } {
   return {
     hostFeatures: async (vault) => ({ typedPaths: vault.fileChooser.typedPaths }),

@@ -19,17 +19,17 @@ export type BackupKey = KeyRecord & { value: string };
  * edited by hand (or by a hostile sender) must not restore a name with a bidi override or an
  * invalid envVar that the window and CLI would then refuse to edit.
  */
-const contentsSchema = z.strictObject({
+const contentsSchema = z.lazySchema(() => z.strictObject({
   keys: z.array(
-    z.extend(keyRecordSchema, {
-      name: keyName,
-      envVar: z.nullable(envVar),
-      tags: z.array(tagName).check(z.maxLength(LIMITS.tagsPerKey)),
-      value: secretValue,
+    z.extend(keyRecordSchema(), {
+      name: keyName(),
+      envVar: z.nullable(envVar()),
+      tags: z.array(tagName()).check(z.maxLength(LIMITS.tagsPerKey)),
+      value: secretValue(),
     }),
   ),
-  settings: indexDataSchema.shape.settings,
-});
+  settings: indexDataSchema().shape.settings,
+}));
 
 
 export function serialiseContents(contents: BackupContents): Buffer {
@@ -47,7 +47,7 @@ export function parseContents(plaintext: Buffer): BackupContents {
   } catch {
     throw invalid('its contents are not JSON text');
   }
-  const parsed = contentsSchema.safeParse(raw);
+  const parsed = contentsSchema().safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.map(String).join('.') || 'the contents';

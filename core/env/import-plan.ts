@@ -35,11 +35,11 @@ export function planDotenvImport(scanned: ScannedDotenv, options: { tags: readon
     if (skip.has(variable)) return refuse('skipped', 'left out on request (a setting, not a secret)');
     if (value === '') return refuse('skipped', 'empty value');
     if (looksLikeReference(value.trim())) return refuse('skipped', 'already a keystash:// reference');
-    const name = keyName.safeParse(variable);
+    const name = keyName().safeParse(variable);
     if (!name.success) return refuse('failed', name.error.issues[0]?.message ?? 'not a valid key name');
-    const envVar = envVarSchema.safeParse(variable);
+    const envVar = envVarSchema().safeParse(variable);
     if (!envVar.success) return refuse('failed', 'not a valid environment variable name (letters, digits and _ only)');
-    const secret = secretValue.safeParse(value);
+    const secret = secretValue().safeParse(value);
     if (!secret.success) return refuse('failed', secret.error.issues[0]?.message ?? 'the value cannot be stored');
     if (value.includes('\0')) return refuse('failed', 'the value contains a NUL character, which the keychain cannot store');
     const identity = identifyValue(value);

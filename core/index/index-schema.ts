@@ -6,18 +6,18 @@ export const CURRENT_SCHEMA = 1;
 
 export const DEFAULT_SETTINGS = { autoLockMinutes: 5, clipboardClearSeconds: 20 } as const;
 
-const settingsSchema = z.strictObject({
+const settingsSchema = z.lazySchema(() => z.strictObject({
   autoLockMinutes: z.number().check(z.int(), z.minimum(1), z.maximum(240)),
   clipboardClearSeconds: z.number().check(z.int(), z.minimum(0), z.maximum(300)),
-});
+}));
 
-export const indexDataSchema = z.strictObject({
+export const indexDataSchema = z.lazySchema(() => z.strictObject({
   schema: z.literal(CURRENT_SCHEMA),
-  keys: z.array(keyRecordSchema),
-  settings: settingsSchema,
-});
+  keys: z.array(keyRecordSchema()),
+  settings: settingsSchema(),
+}));
 
-export type IndexData = z.infer<typeof indexDataSchema>;
+export type IndexData = z.infer<ReturnType<typeof indexDataSchema>>;
 
 export function emptyIndex(): IndexData {
   return { schema: CURRENT_SCHEMA, keys: [], settings: { ...DEFAULT_SETTINGS } };
@@ -41,17 +41,17 @@ export function migrateIndex(raw: unknown): IndexData {
   let data = raw as Record<string, unknown>;
   let schema = typeof data?.schema === 'number' ? data.schema : NaN;
   if (schema > CURRENT_SCHEMA) throw new SchemaTooNewError(`schema ${schema}`);
-  if (schema === CURRENT_SCHEMA && hasIndexShape(data, (settings) => settingsSchema.safeParse(settings).success)) return data;
+  if (schema === CURRENT_SCHEMA && hasIndexShape(data, (settings) => settingsSchema().safeParse(settings).success)) return data;
   while (schema < CURRENT_SCHEMA) {
     const step = migrations[schema + 1];
     if (!step) break;
     data = step(data);
     schema += 1;
   }
-  return indexDataSchema.parse(data);
+  return indexDataSchema().parse(data);
 }
 
 /** Throws (a zod $ZodError) before anything malformed is sealed into the file. */
 export function checkedForWrite(data: IndexData): IndexData {
-  return indexDataSchema.parse(data);
+  return indexDataSchema().parse(data);
 }

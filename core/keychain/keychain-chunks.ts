@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-
 /**
  * How a value too large for one keychain entry is spread over several entries.
  *
@@ -22,8 +20,12 @@ export function chunkAccount(account: string, index: number): string {
   return index === 1 ? account : `${account}#${index}`;
 }
 
+/**
+ * Web Crypto's generator, not node:crypto: this module loads with every CLI start, before its first
+ * keychain read, and node:crypto takes about 4 ms to load; the global loads when first called.
+ */
 export function newGeneration(): string {
-  return randomBytes(6).toString('hex');
+  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(6)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 export interface ChunkHead {

@@ -20,7 +20,7 @@ export const ENV_VAR_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * The non-secret fields of a key, as stored in the encrypted index. The value itself lives only
  * in the keychain under `key:<id>`.
  */
-export const keyRecordSchema = z.strictObject({
+export const keyRecordSchema = z.lazySchema(() => z.strictObject({
   id: z.uuid(),
   name: z.string().check(z.minLength(1), z.maxLength(LIMITS.nameMax)),
   envVar: z.nullable(z.string().check(z.maxLength(LIMITS.envVarMax))),
@@ -35,9 +35,9 @@ export const keyRecordSchema = z.strictObject({
   rotatedAt: z.nullable(z.string()),
   rotateEveryDays: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(LIMITS.rotateEveryDaysMax))),
   expiresAt: z.nullable(z.string()),
-});
+}));
 
-export type KeyRecord = z.infer<typeof keyRecordSchema>;
+export type KeyRecord = z.infer<ReturnType<typeof keyRecordSchema>>;
 
 /** Facts the UI and CLI show as badges; computed in core so both agree. */
 export interface KeyStatus {

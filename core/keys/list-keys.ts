@@ -7,7 +7,7 @@ import type { KeyRecord, KeySummary } from './key-record';
 import { keyStatus } from './key-status';
 import { summarise } from './key-summary';
 
-export type ListKeysQuery = z.output<typeof listKeysArgs>;
+export type ListKeysQuery = z.output<ReturnType<typeof listKeysArgs>>;
 
 // One collator for all comparisons: localeCompare with options builds a new one per call (slow at
 // 10,000). Made on first use: creating it starts ICU's collation, 6-14 ms that a listing in another
