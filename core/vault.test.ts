@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPlatformClipboard } from './clipboard/platform-clipboard';
 import { createTestVault, readAllFiles, type TestVault } from './test-support/test-vault';
@@ -74,6 +76,29 @@ describe('vault on a keychain that lost its entries', () => {
       await t.keychain.delete('auth:totp-secret');
       await expect(t.vault.status()).rejects.toMatchObject({ code: 'KEYCHAIN_LOCKED', message: expect.stringMatching(/unlock it/) });
       await expect(t.vault.beginEnrolment()).rejects.toMatchObject({ code: 'KEYCHAIN_LOCKED' });
+    } finally {
+      await t.cleanup();
+    }
+  });
+});
+
+describe('recording a use', () => {
+  it("still stamps the key's last use when its audit line cannot be written, and reports that failure", async () => {
+    const t = await createTestVault({ now: Date.now });
+    try {
+      await t.enrol();
+      expect(await t.dispatch('createKey', { name: 'Used key', secret: 'sk_used_value_1' })).toMatchObject({ ok: true });
+      // A real fault on a real disk: the audit log's path is now a folder, so every append fails.
+      const auditPath = join(t.home, 'audit.jsonl');
+      await rm(auditPath);
+      await mkdir(auditPath);
+      const failures: unknown[] = [];
+      t.vault.on('backgroundError', (error: unknown) => failures.push(error));
+      expect(await t.vault.readSecret({ name: 'Used key' })).toEqual({ value: 'sk_used_value_1' });
+      await t.vault.settle();
+      expect(failures).toEqual([expect.objectContaining({ code: 'EISDIR' })]);
+      const [key] = await t.vault.keys.all();
+      expect(key?.lastUsedAt).not.toBeNull();
     } finally {
       await t.cleanup();
     }
