@@ -36,7 +36,8 @@ if (missing.length > 0) {
 /**
  * Each group: how to measure it, with the full and the quick sizes. The short process figures get
  * 31 rounds: on a shared 2-core machine one process can take 1.5x another a second later, and the
- * median of 15 still moved by 0.2x between runs.
+ * median of 15 still moved by 0.2x between runs. Unlock to painted list gets 9 runs (each on a fresh
+ * vault): five of them spread from 250 to 380 ms in one run.
  */
 const GROUPS = {
   get: async () => (await import('./figures/cli-get.mjs')).measureCliGet({ rounds: quick ? 5 : 31, log }),
@@ -45,7 +46,7 @@ const GROUPS = {
   list: async () => (await import('./figures/list.mjs')).measureList({ keys: 10_000, rounds: quick ? 3 : 15, log }),
   ui: async () => {
     const { measureUi, uiFigures } = await import('./figures/ui.mjs');
-    return uiFigures(await measureUi({ runs: quick ? 2 : 5, keys: 10_000, log }));
+    return uiFigures(await measureUi({ runs: quick ? 2 : 9, keys: 10_000, log }));
   },
   scan: async () => (await import('./figures/scan.mjs')).measureScan({ files: quick ? 2_000 : 10_000, rounds: quick ? 1 : 3, log }),
 };
