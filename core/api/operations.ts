@@ -150,7 +150,7 @@ export const operations = {
   /**
    * Drift between the index and the keychain (`keystash doctor`). Listing the keychain costs about
    * 1 s per 500 entries, so it never runs inside unlock: a watching host (the app, the browser host)
-   * starts one check in the background after an unlock, and a checkDrift within 30 s of that unlock
+   * starts one check in the background a second after an unlock (after the window's first paint), and a checkDrift within 30 s of that unlock
    * gets its report; any other call, or refresh: true, lists the keychain afresh.
    */
   checkDrift: op<DriftReport>()({ args: s.checkDriftArgs, callers: 'window', whileLocked: false }),
