@@ -150,8 +150,9 @@ export const operations = {
   /**
    * Drift between the index and the keychain (`keystash doctor`). Listing the keychain costs about
    * 1 s per 500 entries, so it never runs inside unlock: a watching host (the app, the browser host)
-   * starts one check in the background a second after an unlock (after the window's first paint), and a checkDrift within 30 s of that unlock
-   * gets its report; any other call, or refresh: true, lists the keychain afresh.
+   * starts one check in the background a second after an unlock (after the window's first paint),
+   * and a checkDrift within 30 s of that unlock gets its report; any other call, or refresh: true,
+   * lists the keychain afresh.
    */
   checkDrift: op<DriftReport>()({ args: s.checkDriftArgs, callers: 'window', whileLocked: false }),
   /** Repairs drift only as asked: adopts orphaned values as "Recovered key …", or forgets entries whose value is gone. Never deletes a value. */
