@@ -9,7 +9,7 @@ import { secretAccount } from '../keys/key-service';
 import { createTestVault, readAllFiles, type TestVault } from '../test-support/test-vault';
 import { DoctorService, RECOVERED_TAG } from './doctor-service';
 import { findDrift, keyIdOfAccount } from './drift';
-import { DRIFT_CHECK_DELAY_MS } from '../vault';
+import { DRIFT_CHECK_DELAY_MS, type Vault } from '../vault';
 
 const record = (id: string, name: string) => newKeyRecord(id, name, '2026-01-01T00:00:00.000Z');
 
@@ -158,36 +158,24 @@ describe('drift check and repair', () => {
     await t.vault.lock();
     const host = t.reopen({ now: Date.now });
     host.watch();
-    const doctor = await host.doctor();
-    let checks = 0;
-    const check = doctor.check.bind(doctor);
-    doctor.check = () => {
-      checks++;
-      return check();
-    };
+    const checks = await countingChecks(host);
     const unlocked = Date.now();
     await host.unlock(await t.code(secret, 1));
     expect(Date.now() - unlocked).toBeLessThan(5_000);
     // Not awaited by the unlock, and not started until the window's first paint has had the CPU.
-    expect(checks).toBe(0);
+    expect(checks()).toBe(0);
     const first = await host.checkDrift();
-    expect(checks).toBe(1);
+    expect(checks()).toBe(1);
     expect(Date.now() - unlocked).toBeGreaterThanOrEqual(DRIFT_CHECK_DELAY_MS);
     expect(first.missingValues).toEqual([{ id: lost, name: 'Lost value' }]);
     await host.checkDrift();
-    expect(checks).toBe(2); // later calls list the keychain afresh
+    expect(checks()).toBe(2); // later calls list the keychain afresh
     // The CLI (not watching) never starts one.
     const cli = t.reopen({ now: Date.now });
-    const cliDoctor = await cli.doctor();
-    const cliCheck = cliDoctor.check.bind(cliDoctor);
-    let cliChecks = 0;
-    cliDoctor.check = () => {
-      cliChecks++;
-      return cliCheck();
-    };
+    const cliChecks = await countingChecks(cli);
     await cli.lock();
     await cli.unlockWithRecoveryCode(recoveryCodes[0]!);
-    expect(cliChecks).toBe(0);
+    expect(cliChecks()).toBe(0);
   });
 
   it('a lock before the background check starts cancels it, and a window waiting for its report is told the vault locked', async () => {
@@ -195,19 +183,13 @@ describe('drift check and repair', () => {
     await t.vault.lock();
     const host = t.reopen({ now: Date.now });
     host.watch();
-    const doctor = await host.doctor();
-    let checks = 0;
-    const check = doctor.check.bind(doctor);
-    doctor.check = () => {
-      checks++;
-      return check();
-    };
+    const checks = await countingChecks(host);
     await host.unlock(await t.code(secret, 1));
     const waiting = expect(host.checkDrift()).rejects.toMatchObject({ code: 'LOCKED', message: expect.stringMatching(/Unlock to check again/) });
     await host.lock();
     await waiting;
     await new Promise((resolve) => setTimeout(resolve, DRIFT_CHECK_DELAY_MS + 200));
-    expect(checks).toBe(0);
+    expect(checks()).toBe(0);
     await host.shutdown();
   });
 
@@ -220,3 +202,15 @@ describe('drift check and repair', () => {
     }
   });
 });
+
+/** How many keychain listings a vault's drift check has made: a counter around the real check. */
+async function countingChecks(vault: Vault): Promise<() => number> {
+  const doctor = await vault.doctor();
+  const check = doctor.check.bind(doctor);
+  let checks = 0;
+  doctor.check = () => {
+    checks++;
+    return check();
+  };
+  return () => checks;
+}
