@@ -19,17 +19,19 @@ export type BackupKey = KeyRecord & { value: string };
  * edited by hand (or by a hostile sender) must not restore a name with a bidi override or an
  * invalid envVar that the window and CLI would then refuse to edit.
  */
-const contentsSchema = z.lazySchema(() => z.strictObject({
-  keys: z.array(
-    z.extend(keyRecordSchema(), {
-      name: keyName(),
-      envVar: z.nullable(envVar()),
-      tags: z.array(tagName()).check(z.maxLength(LIMITS.tagsPerKey)),
-      value: secretValue(),
-    }),
-  ),
-  settings: indexDataSchema().shape.settings,
-}));
+const contentsSchema = z.lazySchema(() =>
+  z.strictObject({
+    keys: z.array(
+      z.extend(keyRecordSchema(), {
+        name: keyName(),
+        envVar: z.nullable(envVar()),
+        tags: z.array(tagName()).check(z.maxLength(LIMITS.tagsPerKey)),
+        value: secretValue(),
+      }),
+    ),
+    settings: indexDataSchema().shape.settings,
+  }),
+);
 
 
 export function serialiseContents(contents: BackupContents): Buffer {

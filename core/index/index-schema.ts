@@ -6,16 +6,20 @@ export const CURRENT_SCHEMA = 1;
 
 export const DEFAULT_SETTINGS = { autoLockMinutes: 5, clipboardClearSeconds: 20 } as const;
 
-const settingsSchema = z.lazySchema(() => z.strictObject({
-  autoLockMinutes: z.number().check(z.int(), z.minimum(1), z.maximum(240)),
-  clipboardClearSeconds: z.number().check(z.int(), z.minimum(0), z.maximum(300)),
-}));
+const settingsSchema = z.lazySchema(() =>
+  z.strictObject({
+    autoLockMinutes: z.number().check(z.int(), z.minimum(1), z.maximum(240)),
+    clipboardClearSeconds: z.number().check(z.int(), z.minimum(0), z.maximum(300)),
+  }),
+);
 
-export const indexDataSchema = z.lazySchema(() => z.strictObject({
-  schema: z.literal(CURRENT_SCHEMA),
-  keys: z.array(keyRecordSchema()),
-  settings: settingsSchema(),
-}));
+export const indexDataSchema = z.lazySchema(() =>
+  z.strictObject({
+    schema: z.literal(CURRENT_SCHEMA),
+    keys: z.array(keyRecordSchema()),
+    settings: settingsSchema(),
+  }),
+);
 
 export type IndexData = z.infer<ReturnType<typeof indexDataSchema>>;
 

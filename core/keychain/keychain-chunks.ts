@@ -25,7 +25,7 @@ export function chunkAccount(account: string, index: number): string {
  * keychain read, and node:crypto takes about 4 ms to load; the global loads when first called.
  */
 export function newGeneration(): string {
-  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(6)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(6))).toString('hex');
 }
 
 export interface ChunkHead {

@@ -20,22 +20,24 @@ export const ENV_VAR_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * The non-secret fields of a key, as stored in the encrypted index. The value itself lives only
  * in the keychain under `key:<id>`.
  */
-export const keyRecordSchema = z.lazySchema(() => z.strictObject({
-  id: z.uuid(),
-  name: z.string().check(z.minLength(1), z.maxLength(LIMITS.nameMax)),
-  envVar: z.nullable(z.string().check(z.maxLength(LIMITS.envVarMax))),
-  provider: z.nullable(z.string().check(z.maxLength(LIMITS.providerMax))),
-  tags: z.array(z.string().check(z.maxLength(LIMITS.tagMax))).check(z.maxLength(LIMITS.tagsPerKey)),
-  notes: z.string().check(z.maxLength(LIMITS.notesMax)),
-  scopes: z.array(z.string().check(z.maxLength(LIMITS.scopeMax))).check(z.maxLength(LIMITS.scopesPerKey)),
-  url: z.nullable(z.string().check(z.maxLength(LIMITS.urlMax))),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  lastUsedAt: z.nullable(z.string()),
-  rotatedAt: z.nullable(z.string()),
-  rotateEveryDays: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(LIMITS.rotateEveryDaysMax))),
-  expiresAt: z.nullable(z.string()),
-}));
+export const keyRecordSchema = z.lazySchema(() =>
+  z.strictObject({
+    id: z.uuid(),
+    name: z.string().check(z.minLength(1), z.maxLength(LIMITS.nameMax)),
+    envVar: z.nullable(z.string().check(z.maxLength(LIMITS.envVarMax))),
+    provider: z.nullable(z.string().check(z.maxLength(LIMITS.providerMax))),
+    tags: z.array(z.string().check(z.maxLength(LIMITS.tagMax))).check(z.maxLength(LIMITS.tagsPerKey)),
+    notes: z.string().check(z.maxLength(LIMITS.notesMax)),
+    scopes: z.array(z.string().check(z.maxLength(LIMITS.scopeMax))).check(z.maxLength(LIMITS.scopesPerKey)),
+    url: z.nullable(z.string().check(z.maxLength(LIMITS.urlMax))),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    lastUsedAt: z.nullable(z.string()),
+    rotatedAt: z.nullable(z.string()),
+    rotateEveryDays: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(LIMITS.rotateEveryDaysMax))),
+    expiresAt: z.nullable(z.string()),
+  }),
+);
 
 export type KeyRecord = z.infer<ReturnType<typeof keyRecordSchema>>;
 
