@@ -187,6 +187,34 @@ describe('keystash import, export, inject, ref', () => {
     expect(refused.stderr).toBe('keystash: .env.keystash-backup already exists; pass --force to overwrite it.\n');
   });
 
+  it('--rewrite refuses a rewrite that dotenv would read differently, and says what was done', async () => {
+    // LEGACY's backtick is unterminated; the one in TICK_TOKEN's value keeps it from pairing with line 3's.
+    const project = join(work, 'quotes');
+    await mkdir(project);
+    const original = "LEGACY=`unterminated-legacy-value-19\nTICK_TOKEN='tick`token-value-20'\n`\n";
+    await writeFile(join(project, '.env'), original);
+    const explain = 'because a quote in one value pairs with a quote on another line';
+
+    const before = await runCliIn(sandbox, project, ['import', '.env', '--rewrite', '--skip', 'LEGACY']);
+    expect(before.code).toBe(1);
+    expect(before.stderr).toBe(
+      `keystash: Cannot rewrite .env safely: with references in place, dotenv would read LEGACY, TICK_TOKEN differently, ${explain}. Nothing was imported. Close the open quote, or import without --rewrite.\n`,
+    );
+    expect(await names()).not.toContain('TICK_TOKEN');
+
+    // An existing LEGACY is skipped, so only TICK_TOKEN moves: the import stands, the file does not change.
+    await sandbox.ok(['add', 'LEGACY'], { input: 'legacy-in-vault-21' });
+    const after = await runCliIn(sandbox, project, ['import', '.env', '--rewrite']);
+    expect(after.code).toBe(1);
+    expect(after.stderr).toContain(`dotenv would read LEGACY, TICK_TOKEN differently, ${explain}. The keys were imported; the file was left as it is.`);
+    expect(await names()).toContain('TICK_TOKEN');
+    expect((await sandbox.ok(['get', 'TICK_TOKEN'])).stdout).toBe('tick`token-value-20');
+
+    expect(await readFile(join(project, '.env'), 'utf8')).toBe(original);
+    await expect(stat(join(project, '.env.keystash-backup'))).rejects.toThrow();
+    for (const output of [before, after]) expect(output.stdout + output.stderr).not.toMatch(/legacy-value|token-value|legacy-in-vault/);
+  });
+
   it('--rewrite refuses a backup that git would commit, before importing anything', async () => {
     const repo = join(work, 'repo2');
     await mkdir(repo);

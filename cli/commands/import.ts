@@ -3,12 +3,13 @@ import { Option, type Command } from 'commander';
 import type { ImportOutcome, ImportReport } from '../../core/api/results';
 import { planDotenvImport, type ImportRow } from '../../core/env/import-plan';
 import { watchImportProgress } from '../../core/env/import-progress';
-import { rewriteWithReferences } from '../../core/env/rewrite-references';
+import { RewriteChangesMeaning, rewriteWithReferences } from '../../core/env/rewrite-references';
 import { writeFileAtomic } from '../../core/fs/atomic-write';
 import { referenceFor } from '../../core/refs/reference';
 import { collect, withCodeOption } from '../command-kit';
 import type { CliContext } from '../context';
 import { loadEnvFile, type LoadedEnvFile } from '../env/env-file';
+import { CliError } from '../errors';
 import { EXIT } from '../exit-codes';
 import { checkSecretsFile } from '../files/private-output';
 import { printable } from '../io/output';
@@ -70,6 +71,11 @@ async function runImport(ctx: CliContext, path: string, options: ImportOptions):
   if (rewrite && !options.dryRun) await checkSecretsFile(backup, options, backup);
 
   const entries = rows.flatMap((row) => (row.entry ? [row.entry] : []));
+  // A rewrite that dotenv would read differently is refused before anything is imported.
+  if (rewrite) {
+    const planned = new Map(rows.flatMap((row) => (row.entry ? [[row.variable, referenceFor(row.entry.name)] as const] : [])));
+    checkedRewrite(file, planned, 'Nothing was imported');
+  }
   const report = entries.length > 0 ? await importWithProgress(ctx, options, entries) : null;
   const outcomes = new Map<ImportRow, ImportOutcome>();
   let next = 0;
@@ -79,6 +85,7 @@ async function runImport(ctx: CliContext, path: string, options: ImportOptions):
   for (const [row, outcome] of outcomes) {
     if (outcome.status === 'created' || outcome.status === 'replaced') moved.set(row.variable, referenceFor(outcome.name));
   }
+  // Only the moved values are replaced; that smaller rewrite is checked again.
   const rewritten = rewrite && moved.size > 0 ? await rewriteFile(file, moved, backup, Boolean(options.dryRun)) : 0;
 
   const totals = countRows(rows, outcomes);
@@ -116,7 +123,7 @@ async function importWithProgress(ctx: CliContext, options: ImportOptions, entri
  * .env is rewritten where it really lives, so the link stays a link.
  */
 async function rewriteFile(file: LoadedEnvFile, moved: ReadonlyMap<string, string>, backup: string, dryRun: boolean): Promise<number> {
-  const { text, replaced } = rewriteWithReferences(file.text, file.scanned, moved);
+  const { text, replaced } = checkedRewrite(file, moved, 'The keys were imported; the file was left as it is');
   if (dryRun) return replaced;
   const target = await realpath(file.path);
   const { mode } = await stat(target);
@@ -124,6 +131,19 @@ async function rewriteFile(file: LoadedEnvFile, moved: ReadonlyMap<string, strin
   await writeFileAtomic(target, text);
   await chmod(target, mode & 0o7777);
   return replaced;
+}
+
+/** The rewrite, or a CliError that names the variables whose reading it would change (never a value). */
+function checkedRewrite(file: LoadedEnvFile, references: ReadonlyMap<string, string>, consequence: string): { text: string; replaced: number } {
+  try {
+    return rewriteWithReferences(file.text, file.scanned, references);
+  } catch (error) {
+    if (!(error instanceof RewriteChangesMeaning)) throw error;
+    throw new CliError(
+      `Cannot rewrite ${printable(file.path)} safely: ${error.message}, because a quote in one value pairs with a quote on another line. ${consequence}. Close the open quote, or import without --rewrite.`,
+      EXIT.failure,
+    );
+  }
 }
 
 type Totals = Record<'created' | 'replaced' | 'skipped' | 'failed', number>;

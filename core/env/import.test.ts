@@ -5,7 +5,7 @@ import { secretAccount } from '../keys/key-service';
 import { createTestVault, type TestVault } from '../test-support/test-vault';
 import { scanDotenv } from './dotenv-scan';
 import { planDotenvImport } from './import-plan';
-import { rewriteWithReferences } from './rewrite-references';
+import { RewriteChangesMeaning, rewriteWithReferences } from './rewrite-references';
 import { TRICKY_ENV } from './tricky-env.fixture';
 
 describe('planDotenvImport', () => {
@@ -69,6 +69,26 @@ describe('rewriteWithReferences', () => {
         '',
       ].join('\r\n'),
     );
+  });
+});
+
+describe('rewriteWithReferences refuses a rewrite that dotenv would read differently', () => {
+  // LEGACY's backtick is unterminated, so dotenv reads it to the end of its line; TICK's value holds
+  // the next backtick. Without that backtick, LEGACY's would pair with the lone one on line 3.
+  const original = "LEGACY=`unterminated-legacy-1\nTICK='tick`value-2'\n`\n";
+
+  it('names the variables whose reading would change, never a value', () => {
+    const attempt = () => rewriteWithReferences(original, scanDotenv(original), new Map([['TICK', 'keystash://TICK']]));
+    expect(attempt).toThrow(RewriteChangesMeaning);
+    expect(attempt).toThrow('with references in place, dotenv would read LEGACY, TICK differently');
+  });
+
+  it('allows the same file when the unterminated value moves too', () => {
+    const references = new Map([
+      ['LEGACY', 'keystash://LEGACY'],
+      ['TICK', 'keystash://TICK'],
+    ]);
+    expect(rewriteWithReferences(original, scanDotenv(original), references).text).toBe("LEGACY=keystash://LEGACY\nTICK='keystash://TICK'\n`\n");
   });
 });
 

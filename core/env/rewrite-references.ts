@@ -1,10 +1,24 @@
+import { parse } from 'dotenv';
 import type { ScannedDotenv } from './dotenv-scan';
+
+/**
+ * The rewritten text would not read back as intended: taking a value out moved a quote that
+ * another line's value depended on (dotenv pairs quotes across lines). Names only, never a value.
+ */
+export class RewriteChangesMeaning extends Error {
+  constructor(readonly variables: readonly string[]) {
+    super(`with references in place, dotenv would read ${variables.join(', ')} differently`);
+  }
+}
 
 /**
  * The .env text with the values of the given variables replaced by references, everything else
  * (comments, order, blank lines, line endings, other values) byte for byte as it was. A value keeps
  * its quotes. Every assignment of a variable is replaced, including ones dotenv overrides, so no
  * copy of a moved value stays behind.
+ *
+ * The result is read back with dotenv before it is returned: every replaced variable must read as
+ * its reference and every other one as before, or RewriteChangesMeaning is thrown.
  */
 export function rewriteWithReferences(
   original: string,
@@ -22,5 +36,16 @@ export function rewriteWithReferences(
     from = entry.valueEnd;
     replaced += 1;
   }
-  return { text: text + original.slice(from), replaced };
+  text += original.slice(from);
+  assertReadsAsIntended(text, scanned, referenceOf);
+  return { text, replaced };
+}
+
+function assertReadsAsIntended(text: string, scanned: ScannedDotenv, referenceOf: ReadonlyMap<string, string>): void {
+  const reread = new Map(Object.entries(parse(text)));
+  const changed = [...new Set([...scanned.values.keys(), ...reread.keys()])].filter((variable) => {
+    const intended = referenceOf.get(variable) ?? scanned.values.get(variable)?.value;
+    return reread.get(variable) !== intended;
+  });
+  if (changed.length > 0) throw new RewriteChangesMeaning(changed);
 }
