@@ -108,6 +108,8 @@ export const listKeysArgs = z.lazySchema(() =>
     tags: z.optional(z.array(tagName()).check(z.maxLength(20))),
     filter: z.optional(z.enum(['rotationDue', 'expiringSoon', 'unused'])),
     sort: z.optional(z.enum(['name', 'lastUsed', 'created'])),
+    /** At most this many keys, from the top of the order: the first screenful, sent before the rest. */
+    limit: z.optional(z.number().check(z.int('Limit must be a whole number.'), z.minimum(1, 'Limit must be 1–100,000.'), z.maximum(100_000, 'Limit must be 1–100,000.'))),
   }),
 );
 

@@ -121,6 +121,14 @@ describe('keys', () => {
     const full = await t.dispatch('listKeys', { query: 'stripe' });
     const ids = await t.dispatch('searchKeyIds', { query: 'stripe' });
     expect(ids.ok && ids.value).toEqual({ ids: full.ok ? full.value.keys.map((k) => k.id) : [], total: 4 });
+
+    // A limit keeps the top of the same order (the window's first screenful), with the vault's total.
+    expect(await names({ limit: 2 })).toEqual(['Billing webhook', 'OpenAI']);
+    expect(await names({ query: 'stripe', limit: 1 })).toEqual([(await names({ query: 'stripe' }))[0]]);
+    const limited = await t.dispatch('listKeys', { limit: 3 });
+    expect(limited.ok && [limited.value.keys.length, limited.value.total]).toEqual([3, 4]);
+    expect(await names({ limit: 0 })).toBe('INVALID_ARGUMENT');
+    expect(await names({ limit: 2.5 })).toBe('INVALID_ARGUMENT');
   });
 
   it('flags rotation due, expiring soon and unused keys, and filters by them', async () => {

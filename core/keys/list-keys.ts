@@ -69,7 +69,7 @@ export function selectRecords(records: readonly KeyRecord[], query: ListKeysQuer
   if (query.filter) matches = matches.filter((k) => keyStatus(k, now)[query.filter!]);
   if (sort === 'lastUsed') matches.sort(byDateDesc('lastUsedAt'));
   if (sort === 'created') matches.sort(byDateDesc('createdAt'));
-  return matches;
+  return query.limit === undefined ? matches : matches.slice(0, query.limit);
 }
 
 export function listKeys(records: readonly KeyRecord[], query: ListKeysQuery, now: number): KeyList {

@@ -3,12 +3,14 @@ import { flushSync } from 'react-dom';
 import { call } from './client';
 import { isAllKeys, KeySearchRequests, type SearchAnswer } from './key-search-requests';
 import type { KeySummaries } from './useKeySummaries';
-import type { ApiError, KeySummary, ListKeysArgs } from './types';
+import type { ApiError, KeyList, KeySummary, ListKeysArgs } from './types';
 
 export interface ShownKeys {
   /** The arguments this list answers. */
   args: ListKeysArgs;
   keys: KeySummary[];
+  /** Rows in this answer: more than `keys` while only the first screen of "All keys" is here. */
+  rowCount: number;
 }
 
 export interface KeySearch {
@@ -41,11 +43,16 @@ function summariesOf(ids: readonly string[], byId: ReadonlyMap<string, KeySummar
  * rendered and committed at once, in the task that received it: only the rows in view render, and
  * a render that yielded half way could miss the next frame.
  * "All keys" by name is the order listKeys({}) answered with: it is shown in the same render,
- * without a call, which is also what paints the list right after unlock.
+ * without a call. Right after an unlock it is the first screen alone (see useKeySummaries); a
+ * search typed then is sent once every summary is held.
  */
-export function useKeySearch(args: ListKeysArgs, summaries: KeySummaries | null): KeySearch {
+export function useKeySearch(args: ListKeysArgs, summaries: KeySummaries | null, firstScreen: KeyList | null = null): KeySearch {
   const [answer, setAnswer] = useState<{ shown: ShownKeys | null; error: ApiError | null }>({ shown: null, error: null });
-  const allKeys = useMemo(() => (summaries && isAllKeys(args) ? { args, keys: summaries.all } : null), [args, summaries]);
+  const allKeys = useMemo(() => {
+    if (!isAllKeys(args)) return null;
+    if (summaries) return { args, keys: summaries.all, rowCount: summaries.all.length };
+    return firstScreen ? { args, keys: firstScreen.keys, rowCount: firstScreen.total } : null;
+  }, [args, summaries, firstScreen]);
 
   // The arguments of the committed render: an answer is for them, or it is not shown.
   const committedArgs = useRef('');
@@ -61,7 +68,8 @@ export function useKeySearch(args: ListKeysArgs, summaries: KeySummaries | null)
           // Sent for a query the search box was about to hold, which it never did (the edit was cancelled).
           if (JSON.stringify(answered) !== committedArgs.current) return;
           // Mapped here, once: an updater function may run again while React renders.
-          const shown = result.ok ? { args: answered, keys: summariesOf(result.value.ids, context.byId) } : null;
+          const keys = result.ok ? summariesOf(result.value.ids, context.byId) : null;
+          const shown = keys ? { args: answered, keys, rowCount: keys.length } : null;
           flushSync(() => setAnswer((previous) => (shown ? { shown, error: null } : { shown: previous.shown, error: result.ok ? null : result.error })));
         },
       ),
@@ -93,7 +101,7 @@ export function useKeySearch(args: ListKeysArgs, summaries: KeySummaries | null)
   useLayoutEffect(() => {
     if (!shown) return;
     performance.clearMarks('keystash:results');
-    performance.mark('keystash:results', { detail: { query: shown.args.query ?? '', count: shown.keys.length } });
+    performance.mark('keystash:results', { detail: { query: shown.args.query ?? '', count: shown.rowCount } });
   }, [shown]);
 
   return { shown, error, requestNow };

@@ -11,9 +11,10 @@ export interface Loaded<T> {
 /**
  * Runs `load` whenever `key` changes (or `reload` is called) and keeps only the answer to the latest
  * request: with search-as-you-type, an early slow response must never overwrite a later fast one.
- * On failure the previous data stays on screen, so a list does not flash empty.
+ * On failure the previous data stays on screen, so a list does not flash empty. Until `enabled`,
+ * nothing is loaded.
  */
-export function useLoader<T>(load: () => Promise<Result<T>>, key: string): Loaded<T> {
+export function useLoader<T>(load: () => Promise<Result<T>>, key: string, enabled = true): Loaded<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(true);
@@ -24,6 +25,7 @@ export function useLoader<T>(load: () => Promise<Result<T>>, key: string): Loade
   });
 
   useEffect(() => {
+    if (!enabled) return;
     let current = true;
     setLoading(true);
     void latestLoad.current().then((result) => {
@@ -39,7 +41,7 @@ export function useLoader<T>(load: () => Promise<Result<T>>, key: string): Loade
     return () => {
       current = false;
     };
-  }, [key, version]);
+  }, [key, version, enabled]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { data, error, loading, reload };

@@ -7,6 +7,8 @@ export const ROW_HEIGHT = 60;
 
 export interface KeyListProps {
   keys: KeySummary[];
+  /** Rows in the list: more than `keys` while the rest of a large vault is still arriving. */
+  rowCount?: number;
   selectedId: string | null;
   onSelect: (id: string) => void;
   onCopy: (key: KeySummary) => void;
@@ -25,10 +27,10 @@ export interface KeyListProps {
  * a few) exist in the DOM, which is what keeps 10,000 keys smooth. Memoised, with stable props from
  * MainScreen: a keystroke in search re-renders the list only when its answer arrives.
  */
-export const KeyList = memo(function KeyList({ keys, selectedId, onSelect, onCopy, onEdit, onDelete, scrollResetKey, gridRef, emptyState }: KeyListProps) {
+export const KeyList = memo(function KeyList({ keys, rowCount = keys.length, selectedId, onSelect, onCopy, onEdit, onDelete, scrollResetKey, gridRef, emptyState }: KeyListProps) {
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const virtualizer = useVirtualizer({
-    count: keys.length,
+    count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     // Rows beyond the viewport cost DOM, style and layout on every new result; three each way
@@ -155,7 +157,7 @@ export const KeyList = memo(function KeyList({ keys, selectedId, onSelect, onCop
       className="key-list"
       role="grid"
       aria-label="Keys"
-      aria-rowcount={keys.length}
+      aria-rowcount={rowCount}
       aria-colcount={2}
       aria-activedescendant={selectedKey ? cellIdOf(selectedKey.id) : undefined}
       aria-keyshortcuts="ArrowUp ArrowDown Enter E Delete"
@@ -168,7 +170,8 @@ export const KeyList = memo(function KeyList({ keys, selectedId, onSelect, onCop
       <div role="rowgroup" className="key-list__canvas" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const key = keys[item.index];
-          if (!key) return null;
+          // A row still on its way (a fraction of a second after unlock): a blank line, no text to misread.
+          if (!key) return <div key={item.index} role="row" aria-rowindex={item.index + 1} aria-busy="true" className="key-row key-row--pending" style={{ transform: `translateY(${item.start}px)`, height: item.size }} />;
           // Keyed by position, not by key: a new search result then updates the rows in place
           // instead of tearing them down and building new ones. Scrolling is unchanged, because
           // a position holds the same key until the result changes.

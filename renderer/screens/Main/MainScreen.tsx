@@ -42,7 +42,7 @@ const NO_TAGS: TagCount[] = [];
 export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: MainScreenProps) {
   const filters = useKeyFilters();
   const summaries = useKeySummaries();
-  const search = useKeySearch(filters.args, summaries.data);
+  const search = useKeySearch(filters.args, summaries.data, summaries.firstScreen);
   const tags = useTags();
   const drift = useDrift(summaries.data?.byId ?? null);
   const toast = useToast();
@@ -54,7 +54,10 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
   const gridRef = useRef<HTMLDivElement>(null);
 
   const list = search.shown?.keys ?? NO_KEYS;
-  const total = summaries.data?.total ?? null;
+  const rowCount = search.shown?.rowCount ?? list.length;
+  // Right after an unlock, the first screen knows the vault's total and counts before the rest arrives.
+  const held = summaries.data ?? summaries.firstScreen;
+  const total = held?.total ?? null;
   const allTags = tags.data?.tags ?? NO_TAGS;
   // The selection falls back to the first key, so the details always show something and Enter in
   // the list (or after a search) acts on the top result.
@@ -217,7 +220,7 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
       <div className="main-body">
         <Sidebar
           total={total}
-          counts={summaries.data?.counts ?? null}
+          counts={held?.counts ?? null}
           tags={tags.data?.tags ?? null}
           selectedTags={filters.tags}
           filter={filters.filter}
@@ -247,7 +250,7 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
             <div className="list-pane">
               <KeyListHeader
                 title={listTitle(query, filters.tags, filters.filter)}
-                shown={search.shown ? list.length : null}
+                shown={search.shown ? rowCount : null}
                 total={total}
                 sort={filters.sort}
                 searching={filters.searching}
@@ -257,6 +260,7 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
               />
               <KeyList
                 keys={list}
+                rowCount={rowCount}
                 selectedId={selectedKey?.id ?? null}
                 onSelect={setSelectedId}
                 onCopy={copy}
