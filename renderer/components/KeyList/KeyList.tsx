@@ -171,7 +171,18 @@ export const KeyList = memo(function KeyList({ keys, rowCount = keys.length, sel
         {virtualizer.getVirtualItems().map((item) => {
           const key = keys[item.index];
           // A row still on its way (a fraction of a second after unlock): a blank line, no text to misread.
-          if (!key) return <div key={item.index} role="row" aria-rowindex={item.index + 1} aria-busy="true" className="key-row key-row--pending" style={{ transform: `translateY(${item.start}px)`, height: item.size }} />;
+          if (!key) {
+            return (
+              <div
+                key={item.index}
+                role="row"
+                aria-rowindex={item.index + 1}
+                aria-busy="true"
+                className="key-row key-row--pending"
+                style={{ transform: `translateY(${item.start}px)`, height: item.size }}
+              />
+            );
+          }
           // Keyed by position, not by key: a new search result then updates the rows in place
           // instead of tearing them down and building new ones. Scrolling is unchanged, because
           // a position holds the same key until the result changes.
