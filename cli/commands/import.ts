@@ -85,8 +85,18 @@ async function runImport(ctx: CliContext, path: string, options: ImportOptions):
   for (const [row, outcome] of outcomes) {
     if (outcome.status === 'created' || outcome.status === 'replaced') moved.set(row.variable, referenceFor(outcome.name));
   }
-  // Only the moved values are replaced; that smaller rewrite is checked again.
-  const rewritten = rewrite && moved.size > 0 ? await rewriteFile(file, moved, backup, Boolean(options.dryRun)) : 0;
+  // Only the moved values are replaced; that smaller rewrite is checked again, and if it is refused
+  // the report still says what was imported.
+  let rewritten = 0;
+  let rewriteRefused: string | null = null;
+  if (rewrite && moved.size > 0) {
+    try {
+      rewritten = await rewriteFile(file, moved, backup, Boolean(options.dryRun));
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      rewriteRefused = error.message;
+    }
+  }
 
   const totals = countRows(rows, outcomes);
   if (options.json) {
@@ -99,9 +109,10 @@ async function runImport(ctx: CliContext, path: string, options: ImportOptions):
     });
   } else {
     printReport(ctx, path, rows, outcomes, totals, options);
-    if (rewrite) printRewrite(ctx, path, backup, rewritten, Boolean(options.dryRun));
+    if (rewrite && !rewriteRefused) printRewrite(ctx, path, backup, rewritten, Boolean(options.dryRun));
   }
-  if (totals.failed > 0) ctx.exitCode = EXIT.failure;
+  if (rewriteRefused) ctx.output.error(rewriteRefused);
+  if (totals.failed > 0 || rewriteRefused) ctx.exitCode = EXIT.failure;
 }
 
 async function importWithProgress(ctx: CliContext, options: ImportOptions, entries: NonNullable<ImportRow['entry']>[]): Promise<ImportReport> {
