@@ -74,7 +74,12 @@ async function runImport(ctx: CliContext, path: string, options: ImportOptions):
   // A rewrite that dotenv would read differently is refused before anything is imported.
   if (rewrite) {
     const planned = new Map(rows.flatMap((row) => (row.entry ? [[row.variable, referenceFor(row.entry.name)] as const] : [])));
-    checkedRewrite(file, planned, 'Nothing was imported');
+    try {
+      rewriteWithReferences(file.text, file.scanned, planned);
+    } catch (error) {
+      if (error instanceof RewriteChangesMeaning) throw new CliError(rewriteRefusal(path, error, 'Nothing was imported'), EXIT.failure);
+      throw error;
+    }
   }
   const report = entries.length > 0 ? await importWithProgress(ctx, options, entries) : null;
   const outcomes = new Map<ImportRow, ImportOutcome>();
@@ -93,8 +98,8 @@ async function runImport(ctx: CliContext, path: string, options: ImportOptions):
     try {
       rewritten = await rewriteFile(file, moved, backup, Boolean(options.dryRun));
     } catch (error) {
-      if (!(error instanceof CliError)) throw error;
-      rewriteRefused = error.message;
+      if (!(error instanceof RewriteChangesMeaning)) throw error;
+      rewriteRefused = rewriteRefusal(path, error, 'The keys were imported; the file was left as it is');
     }
   }
 
@@ -134,7 +139,7 @@ async function importWithProgress(ctx: CliContext, options: ImportOptions, entri
  * .env is rewritten where it really lives, so the link stays a link.
  */
 async function rewriteFile(file: LoadedEnvFile, moved: ReadonlyMap<string, string>, backup: string, dryRun: boolean): Promise<number> {
-  const { text, replaced } = checkedRewrite(file, moved, 'The keys were imported; the file was left as it is');
+  const { text, replaced } = rewriteWithReferences(file.text, file.scanned, moved);
   if (dryRun) return replaced;
   const target = await realpath(file.path);
   const { mode } = await stat(target);
@@ -144,17 +149,9 @@ async function rewriteFile(file: LoadedEnvFile, moved: ReadonlyMap<string, strin
   return replaced;
 }
 
-/** The rewrite, or a CliError that names the variables whose reading it would change (never a value). */
-function checkedRewrite(file: LoadedEnvFile, references: ReadonlyMap<string, string>, consequence: string): { text: string; replaced: number } {
-  try {
-    return rewriteWithReferences(file.text, file.scanned, references);
-  } catch (error) {
-    if (!(error instanceof RewriteChangesMeaning)) throw error;
-    throw new CliError(
-      `Cannot rewrite ${printable(file.path)} safely: ${error.message}, because a quote in one value pairs with a quote on another line. ${consequence}. Close the open quote, or import without --rewrite.`,
-      EXIT.failure,
-    );
-  }
+/** Why a rewrite was refused: variables the file sets, never a value. */
+function rewriteRefusal(path: string, error: RewriteChangesMeaning, consequence: string): string {
+  return `Cannot rewrite ${printable(path)} safely: ${error.message}, because a quote in one value pairs with a quote on another line. ${consequence}. Close the open quote, or import without --rewrite.`;
 }
 
 type Totals = Record<'created' | 'replaced' | 'skipped' | 'failed', number>;

@@ -83,6 +83,24 @@ describe('rewriteWithReferences refuses a rewrite that dotenv would read differe
     expect(attempt).toThrow('with references in place, dotenv would read LEGACY, TICK differently');
   });
 
+  it('counts, and never names, a variable dotenv would find only inside another value', () => {
+    // With TICK's backtick gone, LEGACY's pairs with the one opening SECRET's value, and dotenv then
+    // reads the value's second line as an assignment of its own.
+    const text = "LEGACY=`unterminated\nTICK='`'\nSECRET=\"`\nHIDDENNAME=x\"\n";
+    const refusal = (() => {
+      try {
+        rewriteWithReferences(text, scanDotenv(text), new Map([['TICK', 'keystash://TICK']]));
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(RewriteChangesMeaning);
+    expect((refusal as Error).message).toBe(
+      'with references in place, dotenv would read LEGACY, TICK, SECRET differently and find 1 variable the file does not set',
+    );
+    expect((refusal as Error).message).not.toContain('HIDDENNAME');
+  });
+
   it('allows the same file when the unterminated value moves too', () => {
     const references = new Map([
       ['LEGACY', 'keystash://LEGACY'],

@@ -3,11 +3,18 @@ import type { ScannedDotenv } from './dotenv-scan';
 
 /**
  * The rewritten text would not read back as intended: taking a value out moved a quote that
- * another line's value depended on (dotenv pairs quotes across lines). Names only, never a value.
+ * another line's value depended on (dotenv pairs quotes across lines). It names only variables the
+ * file itself sets: a name dotenv would find only in the rewritten text comes out of some value,
+ * which may be a secret, so those are counted, never named.
  */
 export class RewriteChangesMeaning extends Error {
-  constructor(readonly variables: readonly string[]) {
-    super(`with references in place, dotenv would read ${variables.join(', ')} differently`);
+  constructor(
+    readonly variables: readonly string[],
+    readonly unknownVariables: number,
+  ) {
+    const changed = variables.length > 0 ? `read ${variables.join(', ')} differently` : 'read the file differently';
+    const unknown = unknownVariables > 0 ? ` and find ${unknownVariables} variable${unknownVariables === 1 ? '' : 's'} the file does not set` : '';
+    super(`with references in place, dotenv would ${changed}${unknown}`);
   }
 }
 
@@ -43,9 +50,7 @@ export function rewriteWithReferences(
 
 function assertReadsAsIntended(text: string, scanned: ScannedDotenv, referenceOf: ReadonlyMap<string, string>): void {
   const reread = new Map(Object.entries(parse(text)));
-  const changed = [...new Set([...scanned.values.keys(), ...reread.keys()])].filter((variable) => {
-    const intended = referenceOf.get(variable) ?? scanned.values.get(variable)?.value;
-    return reread.get(variable) !== intended;
-  });
-  if (changed.length > 0) throw new RewriteChangesMeaning(changed);
+  const changed = [...scanned.values.keys()].filter((variable) => reread.get(variable) !== (referenceOf.get(variable) ?? scanned.values.get(variable)!.value));
+  const unknown = [...reread.keys()].filter((variable) => !scanned.values.has(variable)).length;
+  if (changed.length > 0 || unknown > 0) throw new RewriteChangesMeaning(changed, unknown);
 }
