@@ -261,14 +261,6 @@ export class Vault extends EventEmitter<VaultEvents> {
     const { listKeys } = await this.listing();
     return listKeys(await this.keys.all(), query, this.now());
   }
-  /** The ids of listKeys's selection, in its order (the per-keystroke path: no summaries, no counts). */
-  async selectKeyIds(query: ListKeysQuery): Promise<{ ids: string[]; total: number }> {
-    await this.settle();
-    const { selectRecords } = await this.listing();
-    const records = await this.keys.all();
-    return { ids: selectRecords(records, query, this.now()).map((k) => k.id), total: records.length };
-  }
-
 
   async copy(ref: KeyRef): Promise<CopyReceipt> {
     if (!this.clipboardGuard) {

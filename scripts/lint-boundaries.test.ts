@@ -85,6 +85,31 @@ describe('import boundaries', () => {
     expect(errors).toHaveLength(1);
   });
 
+  it('the renderer may import as values only the core modules it shares (the list selection), not their neighbours', async () => {
+    const shared = await boundaryErrors(
+      'renderer/api/useKeySearch.ts',
+      "import { selectRecords } from '../../core/keys/select-records';\nimport { prepareSearch } from '../../core/search/search-keys';\nexport const a = [selectRecords, prepareSearch];\n",
+    );
+    expect(shared).toEqual([]);
+    for (const neighbour of ['../../core/keys/list-keys', '../../core/keys/select-records-extra', '../../core/search', '../../core']) {
+      const errors = await boundaryErrors('renderer/api/useKeySearch.ts', `import * as x from '${neighbour}';\nexport const a = x;\n`);
+      expect(errors, neighbour).toEqual([expect.stringMatching(/only types from core/)]);
+    }
+  });
+
+  it('the core modules the renderer shares bundle for a browser page, with no Node built-in', async () => {
+    const { build } = await import('esbuild');
+    // The config is plain JavaScript with no types; the list is its own export.
+    const config: { CORE_SHARED_WITH_WINDOW: string[] } = await import(resolve(root, 'eslint.config.js'));
+    expect(config.CORE_SHARED_WITH_WINDOW.length).toBeGreaterThan(0);
+    for (const module of config.CORE_SHARED_WITH_WINDOW) {
+      // esbuild refuses to resolve a Node built-in (or anything that imports one) for the browser.
+      const result = await build({ entryPoints: [resolve(root, 'core', `${module}.ts`)], bundle: true, platform: 'browser', write: false, logLevel: 'silent' });
+      expect(result.errors, module).toEqual([]);
+      expect(result.outputFiles[0]!.text, module).not.toMatch(/require\(["']node:|from ["']node:/);
+    }
+  });
+
   it('the renderer may not import electron or Node built-ins', async () => {
     const errors = await boundaryErrors(
       'renderer/App.tsx',

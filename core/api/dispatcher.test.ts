@@ -15,7 +15,6 @@ const WRONG_TYPED: Record<OperationName, unknown> = {
   lock: 'now',
   keepAlive: 42,
   listKeys: { sort: 'size' },
-  searchKeyIds: { tags: 'prod' },
   getKey: { key: { id: 'not-a-uuid' } },
   createKey: { name: '', secret: 's' },
   updateKey: { key: { name: 'a' }, url: 'javascript:alert(1)' },

@@ -36,7 +36,6 @@ export const handlers: Handlers = {
   keepAlive: (vault) => vault.status(),
 
   listKeys: (vault, query) => vault.listKeys(query),
-  searchKeyIds: (vault, query) => vault.selectKeyIds(query),
   getKey: async (vault, { key }) => withStatus(vault, await vault.keys.find(key)),
   createKey: async (vault, args) => {
     const record = await vault.keys.create(args);

@@ -8,7 +8,6 @@ import type {
   ExportedKeys,
   FoundKeys,
   ImportReport,
-  KeyIdList,
   KeyList,
   KeySummary,
   Revealed,
@@ -74,8 +73,6 @@ export const operations = {
   keepAlive: op<AuthStatus>()({ args: s.empty, callers: 'window', whileLocked: false }),
 
   listKeys: op<KeyList>()({ args: s.listKeysArgs, callers: 'window', whileLocked: false, indexOnly: true }),
-  /** For a window that already holds the summaries: the matching ids only, in order. */
-  searchKeyIds: op<KeyIdList>()({ args: s.listKeysArgs, callers: 'window', whileLocked: false, indexOnly: true }),
   getKey: op<KeySummary>()({ args: s.keyArgs, callers: 'window', whileLocked: false, indexOnly: true }),
   createKey: op<KeySummary>()({ args: s.createKeyArgs, callers: 'window', whileLocked: false }),
   updateKey: op<KeySummary>()({ args: s.updateKeyArgs, callers: 'window', whileLocked: false }),

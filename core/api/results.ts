@@ -57,12 +57,6 @@ export interface SmartFilterCounts {
   unused: number;
 }
 
-/** The same selection as KeyList, as ids in display order: cheap to send on every keystroke. */
-export interface KeyIdList {
-  ids: string[];
-  total: number;
-}
-
 export interface TagCount {
   name: string;
   count: number;

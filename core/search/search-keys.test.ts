@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newKeyRecord, type KeyRecord } from '../keys/key-record';
 import { searchKeys } from './search-keys';
@@ -38,5 +39,26 @@ describe('searchKeys beyond a–z', () => {
   it('still ranks name matches first and tolerates a typo', () => {
     expect(names('strpe')).toEqual(['Stripe live']);
     expect(names('nothing-like-this')).toEqual([]);
+  });
+
+  // A query of letters, digits and spaces is answered by fuzzy matching alone (the substring pass
+  // is skipped for it), so fuzzy matching must find every key that holds the query as typed.
+  it('finds every key whose name or fields hold a typed run of letters, digits and spaces, in any case or script', () => {
+    const char = fc.constantFrom(...'abcxyzABCXYZ0189 _-.\'/:ÉéßçЯндекс日本ÅİıΣσς🚀'.split(/(?:)/u));
+    const text = fc.array(char, { minLength: 1, maxLength: 16 }).map((chars) => chars.join(''));
+    const record = fc.record({ name: text, envVar: fc.option(text), provider: fc.option(text), tags: fc.array(text, { maxLength: 2 }), notes: text });
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 30 }), fc.nat(), fc.nat(), fc.nat(), (fields, pick, start, length) => {
+        const records = fields.map((f) => key(f.name.trim() || 'x', { ...f, name: f.name.trim() || 'x' }));
+        const held = records[pick % records.length]!;
+        const sources = [held.name, held.envVar ?? '', held.provider ?? '', ...held.tags, held.notes].filter((s) => s.length > 0);
+        const source = [...sources[start % sources.length]!];
+        const from = start % source.length;
+        const query = source.slice(from, from + 1 + (length % 6)).join('').trim();
+        fc.pre(/^[\p{L}\d ]+$/u.test(query));
+        expect(searchKeys(records, query)).toContain(held);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

@@ -12,7 +12,6 @@ export type {
   DriftRepair,
   DriftReport,
   Enrolment,
-  KeyIdList,
   KeyList,
   KeySummary,
   RestoreReport,

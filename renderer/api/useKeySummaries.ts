@@ -5,8 +5,8 @@ import { useVaultChangedEvent } from './useVaultEvents';
 import type { KeyList, KeySummary, Result, SmartFilterCounts } from './types';
 
 /**
- * Every key's summary, fetched once and held by id, so a keystroke in search asks the vault for ids
- * only (searchKeyIds) instead of shipping 10,000 summaries again. Refetched when the CLI changes the
+ * Every key's summary, fetched once and held, so a keystroke in search is answered in the window
+ * (useKeySearch) instead of shipping 10,000 summaries again. Refetched when the CLI changes the
  * index (vaultChanged) and, through `reload`, after the window's own writes.
  */
 export interface KeySummaries {

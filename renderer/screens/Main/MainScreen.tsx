@@ -42,7 +42,7 @@ const NO_TAGS: TagCount[] = [];
 export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: MainScreenProps) {
   const filters = useKeyFilters();
   const summaries = useKeySummaries();
-  const search = useKeySearch(filters.args, summaries.data, summaries.firstScreen);
+  const shown = useKeySearch(filters.args, summaries.data, summaries.firstScreen);
   const tags = useTags();
   const drift = useDrift(summaries.data?.byId ?? null);
   const toast = useToast();
@@ -53,8 +53,8 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
 
-  const list = search.shown?.keys ?? NO_KEYS;
-  const rowCount = search.shown?.rowCount ?? list.length;
+  const list = shown?.keys ?? NO_KEYS;
+  const rowCount = shown?.rowCount ?? list.length;
   // Right after an unlock, the first screen knows the vault's total and counts before the rest arrives.
   const held = summaries.data ?? summaries.firstScreen;
   const total = held?.total ?? null;
@@ -145,16 +145,13 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
   }, [onStatus, showMessage]);
 
   // Stable, so the memoised top bar renders for a keystroke but not for the answer to it.
-  const { requestNow } = search;
-  const { argsWithQuery, setQuery } = filters;
+  const { setQuery } = filters;
   const changeQuery = useCallback(
     (next: string) => {
-      // Sent before React renders the keystroke, not from an effect after it.
-      requestNow(argsWithQuery(next));
       setView('keys');
       setQuery(next);
     },
-    [requestNow, argsWithQuery, setQuery],
+    [setQuery],
   );
   const leaveSearch = useCallback(() => gridRef.current?.focus(), []);
   const openSettings = useCallback(() => setDialog({ kind: 'settings' }), []);
@@ -185,16 +182,16 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
   const query = filters.query.trim();
   const filtersActive = query !== '' || filters.tags.length > 0 || filters.filter !== null;
   // What the list says when it has no rows: about the answer on screen, not the query being typed.
-  const shownQuery = search.shown?.args.query ?? '';
-  const loadError = summaries.error ?? (search.shown ? null : search.error);
-  const emptyKind = total === 0 ? 'vault' : search.shown ? 'matches' : loadError ? 'error' : 'loading';
+  const shownQuery = shown?.args.query ?? '';
+  const loadError = summaries.error;
+  const emptyKind = total === 0 ? 'vault' : shown ? 'matches' : loadError ? 'error' : 'loading';
   const emptyState = useMemo<ReactNode>(() => {
     if (emptyKind === 'vault') return <EmptyVault onAddKey={addKey} />;
     if (emptyKind === 'matches') return <NoMatches query={shownQuery} onClear={clearAll} />;
     if (emptyKind === 'error' && loadError) return <p className="notice notice--error">{messageFor(loadError)}</p>;
     return <ListLoading />;
   }, [emptyKind, shownQuery, loadError, addKey, clearAll]);
-  const shownArgs = useMemo(() => JSON.stringify(search.shown?.args ?? null), [search.shown]);
+  const shownArgs = useMemo(() => JSON.stringify(shown?.args ?? null), [shown]);
 
   return (
     <div className="main-shell">
@@ -250,7 +247,7 @@ export function MainScreen({ status, onStatus, onRefreshStatus, onReenrol }: Mai
             <div className="list-pane">
               <KeyListHeader
                 title={listTitle(query, filters.tags, filters.filter)}
-                shown={search.shown ? rowCount : null}
+                shown={shown ? rowCount : null}
                 total={total}
                 sort={filters.sort}
                 searching={filters.searching}

@@ -19,8 +19,6 @@ export interface KeyFilters {
   clearAll: () => void;
   /** The list arguments for what the list should show now; the same object until one of them changes. */
   args: ListKeysArgs;
-  /** The list arguments `setQuery(query)` will lead to, for sending the search before that renders. */
-  argsWithQuery: (query: string) => ListKeysArgs;
 }
 
 /** Keeps the tags array as it is when it is already empty, so `args` does not change for nothing. */
@@ -34,7 +32,7 @@ export interface Narrowing {
   searchSort: SortChoice;
 }
 
-/** Always built in the same field order: useKeySearch compares arguments by their JSON text. */
+/** Always built in the same field order, so equal arguments have equal JSON text (the list's scroll-reset key). */
 export function listArgsOf({ trimmed, tags, filter, browseSort, searchSort }: Narrowing): ListKeysArgs {
   const next: ListKeysArgs = {};
   if (trimmed) next.query = trimmed;
@@ -47,9 +45,8 @@ export function listArgsOf({ trimmed, tags, filter, browseSort, searchSort }: Na
 
 /**
  * What the list is narrowed to. Every keystroke changes `args` at once: there is no debounce, because
- * the vault answers a search over 10,000 keys in a few ms, and `argsWithQuery` lets the search box
- * send it on the keystroke itself. The setters are stable, so memoised children do not re-render
- * because of them.
+ * the window searches 10,000 keys in about a millisecond (useKeySearch). The setters are stable, so
+ * memoised children do not re-render because of them.
  */
 export function useKeyFilters(): KeyFilters {
   const [query, setQueryState] = useState('');
@@ -62,14 +59,6 @@ export function useKeyFilters(): KeyFilters {
   const searching = trimmed !== '';
 
   const args = useMemo(() => listArgsOf({ trimmed, tags, filter, browseSort, searchSort }), [trimmed, tags, filter, browseSort, searchSort]);
-  const argsWithQuery = useCallback(
-    (next: string) => {
-      const nextTrimmed = next.trim();
-      // As setQuery does: an emptied search box goes back to ranking by relevance.
-      return listArgsOf({ trimmed: nextTrimmed, tags, filter, browseSort, searchSort: nextTrimmed ? searchSort : 'relevance' });
-    },
-    [tags, filter, browseSort, searchSort],
-  );
 
   const setQuery = useCallback((next: string) => {
     setQueryState(next);
@@ -112,6 +101,5 @@ export function useKeyFilters(): KeyFilters {
     showAll,
     clearAll,
     args,
-    argsWithQuery,
   };
 }
