@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AuditLog } from './audit/audit-log';
 import { createPlatformClipboard } from './clipboard/platform-clipboard';
 import { createTestVault, readAllFiles, type TestVault } from './test-support/test-vault';
 
@@ -99,6 +100,28 @@ describe('recording a use', () => {
       expect(failures).toEqual([expect.objectContaining({ code: 'EISDIR' })]);
       const [key] = await t.vault.keys.all();
       expect(key?.lastUsedAt).not.toBeNull();
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  // A CLI read takes the audit log's lock while the keychain answers (AuditLog.reserve).
+  it('writes one line for a read, none for a read that fails, and leaves the log free for the next writer', async () => {
+    const t = await createTestVault({ now: Date.now });
+    try {
+      await t.enrol();
+      expect(await t.dispatch('createKey', { name: 'Read key', secret: 'sk_read_value_1' })).toMatchObject({ ok: true });
+      const before = (await t.vault.audit.readAll()).length;
+      expect(await t.vault.readSecret({ name: 'Read key' })).toEqual({ value: 'sk_read_value_1' });
+      await expect(t.vault.readSecret({ name: 'No such key' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await t.vault.settle();
+      // Another process's writer: it would wait out the lock's stale time behind a reservation left open.
+      const started = Date.now();
+      await new AuditLog(t.home, Date.now).append({ event: 'copy' });
+      expect(Date.now() - started).toBeLessThan(2_000);
+      const entries = (await t.vault.audit.readAll()).slice(before);
+      expect(entries.map((e) => e.event)).toEqual(['get', 'copy']);
+      expect((await t.vault.audit.verify()).ok).toBe(true);
     } finally {
       await t.cleanup();
     }

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { hostname, userInfo } from 'node:os';
 import type { AuthStatus, CopyReceipt, DriftReport, KeyList, Settings } from './api/results';
 import type { KeyRef } from './api/schemas';
-import type { AuditRecord } from './audit/audit-log';
+import type { AuditRecord, ReservedAppend } from './audit/audit-log';
 import { AuditLog } from './audit/audit-log';
 import { AuthStore, type SessionRecord } from './auth/auth-store';
 import { Session } from './auth/session';
@@ -292,9 +292,30 @@ export class Vault extends EventEmitter<VaultEvents> {
 
   /** The CLI's read of a value for a program it starts or pipes to. */
   async readSecret(ref: KeyRef): Promise<{ value: string }> {
-    const { record, value } = await this.keys.readValue(ref);
-    this.recordUse([record.id], { event: 'get', keyId: record.id });
-    return { value };
+    return this.readForUse(async () => {
+      const { record, value } = await this.keys.readValue(ref);
+      return { result: { value }, ids: [record.id], audit: { event: 'get', keyId: record.id } };
+    });
+  }
+
+  /**
+   * A CLI read of values, with its audit line begun alongside: the log's lock is taken while the
+   * keychain answers (AuditLog.reserve), and the use is recorded as recordUse does. The CLI waits
+   * for that line before it exits, which the window never does: its copy and reveal keep recordUse.
+   */
+  async readForUse<T>(read: () => Promise<{ result: T; ids: readonly string[]; audit: AuditRecord }>): Promise<T> {
+    const reserved = this.audit.reserve();
+    // A failure to reserve is reported where the line is written, as a failed append would be.
+    reserved.catch(() => undefined);
+    let use: Awaited<ReturnType<typeof read>>;
+    try {
+      use = await read();
+    } catch (error) {
+      this.defer(async () => (await reserved.catch(() => null))?.cancel());
+      throw error;
+    }
+    this.recordUse(use.ids, use.audit, reserved);
+    return use.result;
   }
 
   /**
@@ -315,9 +336,10 @@ export class Vault extends EventEmitter<VaultEvents> {
    * Marks keys as used and audits the use, after the caller already has its answer. Both at once:
    * they are separate files under separate locks, and a failure of one must not stop the other.
    */
-  recordUse(ids: readonly string[], audit: AuditRecord): void {
+  recordUse(ids: readonly string[], audit: AuditRecord, reserved?: Promise<ReservedAppend>): void {
     this.defer(async () => {
-      const results = await Promise.allSettled([this.keys.markUsed(ids), this.audit.append(audit)]);
+      const appended = reserved ? reserved.then((r) => r.append(audit)) : this.audit.append(audit);
+      const results = await Promise.allSettled([this.keys.markUsed(ids), appended]);
       const failed = results.find((result) => result.status === 'rejected');
       if (failed) throw failed.reason;
     });

@@ -29,6 +29,16 @@ const zodEnglishOnly = {
   },
 };
 
+/** commander's `require('node:child_process')` resolves to a stand-in that loads it on first use (see that file). */
+const commanderWithoutChildProcess = {
+  name: 'commander-without-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]commander[\\/]lib[\\/]command\.js$/.test(args.importer) ? { path: resolve(root, 'scripts', 'commander-child-process.cjs') } : undefined,
+    );
+  },
+};
+
 const shared = {
   bundle: true,
   platform: 'node',
@@ -39,7 +49,7 @@ const shared = {
   banner: { js: requireBanner },
   logLevel: 'info',
   absWorkingDir: root,
-  plugins: [zodEnglishOnly],
+  plugins: [zodEnglishOnly, commanderWithoutChildProcess],
 };
 
 const targets = [

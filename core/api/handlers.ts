@@ -75,19 +75,18 @@ export const handlers: Handlers = {
       }),
     };
   },
-  readSecrets: async (vault, { keys, purpose, command }) => {
-    const records = await resolveAll(vault, keys);
-    const values = await readValues(vault, records);
-    const used = unique(records).map((r) => r.id);
-    const detail = { keys: used.length, keyIds: used.join(',') };
-    vault.recordUse(
-      used,
-      purpose === 'run'
-        ? { event: 'run', detail: { command: command ?? null, ...detail } }
-        : { event: 'export', detail: { format: 'template', ...detail } },
-    );
-    return { secrets: keys.map((_, i) => ({ id: records[i]!.id, value: values.get(records[i]!.id)! })) };
-  },
+  readSecrets: (vault, { keys, purpose, command }) =>
+    vault.readForUse(async () => {
+      const records = await resolveAll(vault, keys);
+      const values = await readValues(vault, records);
+      const used = unique(records).map((r) => r.id);
+      const detail = { keys: used.length, keyIds: used.join(',') };
+      return {
+        result: { secrets: keys.map((_, i) => ({ id: records[i]!.id, value: values.get(records[i]!.id)! })) },
+        ids: used,
+        audit: purpose === 'run' ? { event: 'run', detail: { command: command ?? null, ...detail } } : { event: 'export', detail: { format: 'template', ...detail } },
+      };
+    }),
   findStoredValues: async (vault, { values }) => ({
     keys: (await alreadyStored(vault.keys, values)).map((record) => (record ? { id: record.id, name: record.name } : null)),
   }),

@@ -36,4 +36,33 @@ describe('audit log', () => {
     expect((await log.readAll()).map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect((await log.verify()).ok).toBe(true);
   });
+
+  it('holds the log for a reservation: another writer waits for it, and the chain stays whole', async () => {
+    await log.append({ event: 'unlock' });
+    const reserved = await log.reserve();
+    const other = new AuditLog(t.home, t.clock.now);
+    let otherDone = false;
+    const otherAppend = other.append({ event: 'lock' }).then(() => (otherDone = true));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(otherDone).toBe(false);
+    await reserved.append({ event: 'get', keyId: 'k1' });
+    await otherAppend;
+    expect((await log.readAll()).map((e) => [e.seq, e.event])).toEqual([
+      [1, 'unlock'],
+      [2, 'get'],
+      [3, 'lock'],
+    ]);
+    expect((await log.verify()).ok).toBe(true);
+    await expect(reserved.append({ event: 'get' })).rejects.toThrow(/already ended/);
+  });
+
+  it('writes nothing for a cancelled reservation, and frees the log at once', async () => {
+    const reserved = await log.reserve();
+    await reserved.cancel();
+    await reserved.cancel();
+    const started = Date.now();
+    await log.append({ event: 'copy' });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect((await log.readAll()).map((e) => [e.seq, e.event])).toEqual([[1, 'copy']]);
+  });
 });

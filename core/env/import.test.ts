@@ -139,6 +139,21 @@ describe('KeyService.importMany (real keychain)', () => {
     expect(two).toMatchObject({ envVar: 'TWO', provider: 'Example', tags: ['Imported'] }); // the batch's first spelling
   });
 
+  it("stamps the keys of one import a millisecond apart in the file's order, so newest first lists them last to first", async () => {
+    const names = ['ZULU_FIRST', 'ALPHA_SECOND', 'MIKE_THIRD'];
+    await t.vault.keys.importMany(
+      names.map((name, i) => entry(name, `v${i}`)),
+      { onConflict: 'skip', dryRun: false },
+    );
+    const created = await Promise.all(names.map(async (name) => Date.parse((await t.vault.keys.find({ name })).createdAt)));
+    expect(created.map((ms) => ms - created[2]!)).toEqual([-2, -1, 0]);
+    expect(created[2]).toBe(t.clock.now());
+    const newest = await t.dispatch('listKeys', { query: '_', sort: 'created', limit: 3 });
+    expect(newest.ok && newest.value.keys.map((k) => k.name)).toEqual(['MIKE_THIRD', 'ALPHA_SECOND', 'ZULU_FIRST']);
+    // The tests below expect the vault as the first test left it.
+    for (const name of names) expect(await t.dispatch('deleteKey', { key: { name } })).toMatchObject({ ok: true });
+  });
+
   it('skips or replaces an existing name; a replacement is a rotation that merges tags and keeps fields', async () => {
     await t.vault.keys.update({ key: { name: 'ONE' }, envVar: 'CUSTOM_VAR', tags: ['kept'] });
     const skipped = await t.vault.keys.importMany([entry('one', 'new')], { onConflict: 'skip', dryRun: false });

@@ -1,9 +1,10 @@
-import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
-const git = promisify(execFile);
+// child_process is loaded on the first call: the contract's handlers import this file, and every
+// CLI start (`keystash get`) would otherwise pay about 3 ms to load it for an export it never makes.
+const git = async (file: string, args: string[]) => promisify((await import('node:child_process')).execFile)(file, args);
 
 /**
  * The git work tree a path would be committed from, or null when it is outside any work tree or

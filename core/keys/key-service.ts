@@ -207,7 +207,13 @@ export class KeyService {
 
   /** The index half of importMany, run under the lock on a fresh copy of the index. */
   private recordImport(data: IndexData, plan: readonly { entry: ImportEntry; outcome: ImportOutcome }[]): void {
-    const stamp = new Date(this.now()).toISOString();
+    const now = this.now();
+    const stamp = new Date(now).toISOString();
+    // The keys one import creates get creation times a millisecond apart, in the file's order, the
+    // last one now: "created" order then lists them as the file does, and sorting by it needs no
+    // tie-break by name (which starts ICU's collator: 6-14 ms of a `keystash run --tag`).
+    let createdBefore = plan.filter(({ outcome }) => outcome.status === 'created').length;
+    const nextCreatedStamp = () => new Date(now - --createdBefore).toISOString();
     const byName = new Map(data.keys.map((k) => [nameKey(k.name), k]));
     const byId = new Map(data.keys.map((k) => [k.id, k]));
     // Known tag spellings, kept as the batch adds new ones: the first spelling in the vault wins.
@@ -223,7 +229,7 @@ export class KeyService {
           Object.assign(outcome, { status: 'failed', reason: 'another Keystash process created a key with this name meanwhile' });
           continue;
         }
-        const record = newKeyRecord(outcome.id!, outcome.name, stamp);
+        const record = newKeyRecord(outcome.id!, outcome.name, nextCreatedStamp());
         record.envVar = entry.envVar || null;
         record.provider = entry.provider || null;
         record.tags = tagsFor(entry.tags ?? []);
