@@ -142,6 +142,10 @@ describe('keys', () => {
     expect(r.ok && r.value.keys.map((k) => k.name)).toEqual(['Old']);
     const unused = await t.dispatch('listKeys', { filter: 'unused' });
     expect(unused.ok && unused.value.keys.map((k) => k.name).sort()).toEqual(['Expiring', 'Old']);
+    // A first screen's counts cover every key, not only those it shows (a minute on: no summary is cached).
+    t.clock.advance(61_000);
+    const firstScreen = await t.dispatch('listKeys', { limit: 1 });
+    expect(firstScreen.ok && [firstScreen.value.keys.length, firstScreen.value.counts]).toEqual([1, { rotationDue: 1, expiringSoon: 1, unused: 2 }]);
     const all = await t.dispatch('listKeys', {});
     expect(all.ok && all.value.counts).toEqual({ rotationDue: 1, expiringSoon: 1, unused: 2 });
     const expiring = all.ok ? all.value.keys.find((k) => k.name === 'Expiring') : undefined;

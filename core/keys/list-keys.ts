@@ -1,6 +1,6 @@
 import type { KeyList, SmartFilterCounts } from '../api/results';
 import type { KeyRecord, KeySummary } from './key-record';
-import { summarise } from './key-summary';
+import { statusOf, summarise } from './key-summary';
 import { selectRecords, type ListKeysQuery } from './select-records';
 
 export type { ListKeysQuery };
@@ -8,7 +8,7 @@ export type { ListKeysQuery };
 function smartFilterCounts(records: readonly KeyRecord[], now: number): SmartFilterCounts {
   const counts = { rotationDue: 0, expiringSoon: 0, unused: 0 };
   for (const record of records) {
-    const { status } = summarise(record, now);
+    const status = statusOf(record, now);
     if (status.rotationDue) counts.rotationDue += 1;
     if (status.expiringSoon) counts.expiringSoon += 1;
     if (status.unused) counts.unused += 1;
