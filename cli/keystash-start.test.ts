@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +77,19 @@ describe('keystash start-up: the code cache (bin/run-with-code-cache.cjs)', () =
     expect((await sandbox().ok(['get', 'Cached key'], { env })).stdout).toBe(value);
     expect((await readdir(cache)).some((name) => name.endsWith('-get.v8'))).toBe(true);
     expect(await grepFolder(cache, value)).toEqual([]);
+  });
+
+  it('loads no built-in module that a get does not use (each costs milliseconds of every start)', async () => {
+    const { cacheHome, env } = await freshFolders();
+    const probe = join(cacheHome, 'probe.cjs');
+    const loaded = join(cacheHome, 'loaded.json');
+    await writeFile(probe, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(loaded)}, JSON.stringify(process.moduleLoadList)));\n`);
+    const probed = { ...env, NODE_OPTIONS: `--require ${probe}` };
+    expect((await sandbox().ok(['get', 'Cached key'], { env: probed })).stdout).toBe(value);
+    const builtins = (JSON.parse(await readFile(loaded, 'utf8')) as string[]).filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13));
+    expect(builtins).toContain('crypto'); // the probe saw the command's own modules
+    // assert (signal-exit's), perf_hooks (performance.now), child_process (commander's, git-guard's).
+    expect(builtins.filter((m) => ['assert', 'perf_hooks', 'child_process'].includes(m))).toEqual([]);
   });
 
   it('ignores a cache folder that others can write: nothing is read from it or written to it', async () => {

@@ -29,13 +29,24 @@ const zodEnglishOnly = {
   },
 };
 
-/** commander's `require('node:child_process')` resolves to a stand-in that loads it on first use (see that file). */
-const commanderWithoutChildProcess = {
-  name: 'commander-without-child-process',
+/**
+ * Built-in modules that a dependency requires when it loads but uses rarely, each resolved (for that
+ * dependency only) to a stand-in in scripts/lazy-builtins that loads the real one on first use. Each
+ * costs milliseconds of every CLI start, for code a command almost never runs (see each file).
+ */
+const LAZY_BUILTINS = [
+  { builtin: /^node:child_process$/, importer: /[\\/]commander[\\/]lib[\\/]command\.js$/, stub: 'commander-child-process.cjs' },
+  { builtin: /^assert$/, importer: /[\\/]signal-exit[\\/]index\.js$/, stub: 'signal-exit-assert.cjs' },
+];
+
+const lazyBuiltins = {
+  name: 'lazy-builtins',
   setup(build) {
-    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
-      /[\\/]commander[\\/]lib[\\/]command\.js$/.test(args.importer) ? { path: resolve(root, 'scripts', 'commander-child-process.cjs') } : undefined,
-    );
+    for (const { builtin, importer, stub } of LAZY_BUILTINS) {
+      build.onResolve({ filter: builtin }, (args) =>
+        importer.test(args.importer) ? { path: resolve(root, 'scripts', 'lazy-builtins', stub) } : undefined,
+      );
+    }
   },
 };
 
@@ -49,7 +60,7 @@ const shared = {
   banner: { js: requireBanner },
   logLevel: 'info',
   absWorkingDir: root,
-  plugins: [zodEnglishOnly, commanderWithoutChildProcess],
+  plugins: [zodEnglishOnly, lazyBuiltins],
 };
 
 const targets = [

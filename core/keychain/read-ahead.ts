@@ -8,6 +8,12 @@ import type { Keychain } from './keychain';
 export const READ_AHEAD_MAX_AGE_MS = 1000;
 
 /**
+ * Milliseconds on a clock that never steps back. Not performance.now(): the first use of
+ * `performance` loads perf_hooks, about 2 ms of every CLI start, before the reads could leave.
+ */
+const monotonicMs = () => Number(process.hrtime.bigint()) / 1e6;
+
+/**
  * A keychain that starts reading `accounts` now, before anyone asks. A CLI command spends tens of
  * milliseconds loading its code before its first keychain read, and the Secret Service then takes
  * about as long to answer (the first read also opens the D-Bus connection); read ahead, the two
@@ -19,7 +25,7 @@ export const READ_AHEAD_MAX_AGE_MS = 1000;
 export function withReadAhead(
   keychain: Keychain,
   accounts: readonly string[],
-  now: () => number = () => performance.now(),
+  now: () => number = monotonicMs,
 ): Keychain {
   const early = new Map<string, { value: Promise<string | null>; startedAt: number }>();
   for (const account of accounts) {
