@@ -108,7 +108,7 @@ export async function measureUi(options) {
       runs: unlockRuns.map((r) => r.painted),
       median: median(unlockRuns.map((r) => r.painted)),
       indexRead: { runs: indexReads, median: median(indexReads) },
-      breakdown: breakdownOf(unlockRuns, ['unlockCall', 'listData', 'parse', 'render', 'wait', 'paint', 'allHeld']),
+      breakdown: breakdownOf(unlockRuns, ['unlockCall', 'listData', 'taken', 'render', 'wait', 'paint', 'allHeld']),
     };
     const painted = keystrokes.map((k) => k.painted);
     results.keystroke = {
@@ -149,7 +149,7 @@ export function uiFigures({ unlock, keystroke, heap, keys }) {
       baseline: { label: 'decrypting and parsing the index alone', samples: unlock.indexRead.runs },
       target: { text: '< 300 ms', below: 300 },
       notes: [
-        `unlock call ${ms(b.unlockCall)}, list data ${ms(b.listData)}, parse ${ms(b.parse)}, render ${ms(b.render)}, frame wait ${ms(b.wait)}, paint ${ms(b.paint)}; the first screen is painted, and every key is held ${ms(b.allHeld)} after the keystroke`,
+        `unlock call ${ms(b.unlockCall)}, list data ${ms(b.listData)}, until the main view takes it ${ms(b.taken)}, render ${ms(b.render)}, frame wait ${ms(b.wait)}, paint ${ms(b.paint)}; the first screen is painted, and every key is held ${ms(b.allHeld)} after the keystroke`,
       ],
     }),
     figure({
@@ -255,7 +255,9 @@ async function measureUnlock(session, { profile }) {
     painted: timing.painted - timing.start,
     unlockCall: unlock ? unlock.end - timing.start : NaN,
     listData: unlock ? listEnd - unlock.end : NaN,
-    parse: timing.held === null ? NaN : timing.held - listEnd,
+    // From the answer's arrival until the window holds it: its parse, and, when the answer comes
+    // first, the main view's first build (the view takes the answer asked for at unlock once it mounts).
+    taken: timing.held === null ? NaN : timing.held - listEnd,
     render: timing.commit - (timing.held ?? listEnd),
     wait: timing.frame - timing.commit,
     paint: timing.painted - timing.frame,
@@ -421,7 +423,7 @@ export function printUiReport({ unlock, keystroke, heap, chromium, headless, pro
 | renderer JS heap after GC | ${mb(heap.renderer.used)} (whole page) | the same ${heap.plainJson.count.toLocaleString('en')} summaries as parsed JSON: ${mb(heap.plainJson.records)} | ${heap.ratio.toFixed(2)}× | ≤ 3× | ${met(heap.ratio <= 3)} |
 
 Where the time goes (medians):
-- unlock: the unlock call ${ms(unlock.breakdown.unlockCall)}, then the list's data ${ms(unlock.breakdown.listData)}, parsing it ${ms(unlock.breakdown.parse)}, render and commit ${ms(unlock.breakdown.render)}, waiting for the frame ${ms(unlock.breakdown.wait)}, its style, layout and paint ${ms(unlock.breakdown.paint)}; that paints the first screen of keys, and every key is held ${ms(unlock.breakdown.allHeld)} after the keystroke
+- unlock: the unlock call ${ms(unlock.breakdown.unlockCall)}, then the list's data ${ms(unlock.breakdown.listData)}, until the main view takes it (the parse, and the view's first build when the answer comes first) ${ms(unlock.breakdown.taken)}, render and commit ${ms(unlock.breakdown.render)}, waiting for the frame ${ms(unlock.breakdown.wait)}, its style, layout and paint ${ms(unlock.breakdown.paint)}; that paints the first screen of keys, and every key is held ${ms(unlock.breakdown.allHeld)} after the keystroke
 - keystroke: search, render and commit ${ms(keystroke.breakdown.commit)}, waiting for the frame ${ms(keystroke.breakdown.wait)}, its style, layout and paint ${ms(keystroke.breakdown.paint)}; ${keystroke.calls} calls for keys while typing (any call costs ${ms(keystroke.callFloor)} at least, getSettings); at most ${keystroke.rowsInDom} rows in the DOM
 - heap: the window at its unlock screen (code, React, no keys) holds ${mb(heap.renderer.locked)}, so the keys account for ${mb(heap.renderer.used - heap.renderer.locked)} (${((heap.renderer.used - heap.renderer.locked) / heap.plainJson.records).toFixed(2)}× the plain JSON); an empty page holds ${mb(heap.plainJson.emptyPage)}; the summaries are ${mb(heap.plainJson.jsonBytes)} of JSON text
 
