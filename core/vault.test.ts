@@ -1,10 +1,14 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditLog } from './audit/audit-log';
 import { createPlatformClipboard } from './clipboard/platform-clipboard';
+import type { Keychain } from './keychain/keychain';
+import { createKeytarKeychain } from './keychain/keytar-keychain';
 import { createTestVault, readAllFiles, type TestVault } from './test-support/test-vault';
+import { RESERVED_AUDIT_MAX_MS } from './vault';
 
 const readClipboard = () => execFileSync('xsel', ['--clipboard', '--output'], { encoding: 'utf8' });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -126,4 +130,41 @@ describe('recording a use', () => {
       await t.cleanup();
     }
   });
+
+  it('lets the log go while a read waits on the keychain (a prompt), and writes the line after it', async () => {
+    // Failure injection: a keychain that holds back the reads of values until released, as a
+    // keychain waiting on a prompt to allow access would.
+    const real = createKeytarKeychain(`keystash-test-${randomBytes(6).toString('hex')}`);
+    let releaseValueReads: (() => void) | null = null;
+    const valueReadsHeld = { on: false };
+    const keychain: Keychain = {
+      ...real,
+      async get(account) {
+        if (valueReadsHeld.on && account.startsWith('key:')) await new Promise<void>((resolve) => (releaseValueReads = resolve));
+        return real.get(account);
+      },
+    };
+    const t = await createTestVault({ now: Date.now, keychain });
+    try {
+      await t.enrol();
+      expect(await t.dispatch('createKey', { name: 'Prompted key', secret: 'sk_prompted_value_1' })).toMatchObject({ ok: true });
+      const before = (await t.vault.audit.readAll()).length;
+      valueReadsHeld.on = true;
+      const read = t.vault.readSecret({ name: 'Prompted key' });
+      await sleep(RESERVED_AUDIT_MAX_MS + 300);
+      expect(releaseValueReads).not.toBeNull(); // the read is waiting on the keychain
+      // Another process's writer gets the log at once, not after the lock's retries (about 20 s).
+      const started = Date.now();
+      await new AuditLog(t.home, Date.now).append({ event: 'copy' });
+      expect(Date.now() - started).toBeLessThan(2_000);
+      releaseValueReads!();
+      await expect(read).resolves.toEqual({ value: 'sk_prompted_value_1' });
+      await t.vault.settle();
+      const entries = (await t.vault.audit.readAll()).slice(before);
+      expect(entries.map((e) => e.event)).toEqual(['copy', 'get']);
+      expect((await t.vault.audit.verify()).ok).toBe(true);
+    } finally {
+      await t.cleanup();
+    }
+  }, 30_000);
 });

@@ -42,6 +42,9 @@ export const DRIFT_CHECK_DELAY_MS = 1_000;
  */
 export const SESSION_RECHECK_MS = 1_000;
 
+/** How long a CLI read may hold the audit log's lock while the keychain answers (Vault.readForUse): a read takes 2-20 ms. */
+export const RESERVED_AUDIT_MAX_MS = 250;
+
 export interface VaultOptions {
   home: string;
   keychain: Keychain;
@@ -302,19 +305,30 @@ export class Vault extends EventEmitter<VaultEvents> {
    * A CLI read of values, with its audit line begun alongside: the log's lock is taken while the
    * keychain answers (AuditLog.reserve), and the use is recorded as recordUse does. The CLI waits
    * for that line before it exits, which the window never does: its copy and reveal keep recordUse.
+   * A read that keeps the keychain busy for longer (a prompt to allow access, a keychain being
+   * unlocked) must not keep the log's other writers waiting: after RESERVED_AUDIT_MAX_MS the
+   * reservation is let go, and the line is appended after the read, as any writer does.
    */
   async readForUse<T>(read: () => Promise<{ result: T; ids: readonly string[]; audit: AuditRecord }>): Promise<T> {
     const reserved = this.audit.reserve();
     // A failure to reserve is reported where the line is written, as a failed append would be.
     reserved.catch(() => undefined);
+    const letGo = () => this.defer(async () => (await reserved.catch(() => null))?.cancel());
+    let expired = false;
+    const timer = setTimeout(() => {
+      expired = true;
+      letGo();
+    }, RESERVED_AUDIT_MAX_MS);
     let use: Awaited<ReturnType<typeof read>>;
     try {
       use = await read();
     } catch (error) {
-      this.defer(async () => (await reserved.catch(() => null))?.cancel());
+      clearTimeout(timer);
+      if (!expired) letGo();
       throw error;
     }
-    this.recordUse(use.ids, use.audit, reserved);
+    clearTimeout(timer);
+    this.recordUse(use.ids, use.audit, expired ? undefined : reserved);
     return use.result;
   }
 
