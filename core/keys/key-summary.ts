@@ -10,9 +10,15 @@ import { keyStatus } from './key-status';
 const summaries = new WeakMap<KeyRecord, { at: number; summary: KeySummary }>();
 const SUMMARY_TTL_MS = 60_000;
 
-export function summarise(record: KeyRecord, now: number): KeySummary {
+/** The cached summary of `record`, if it was made within SUMMARY_TTL_MS of `now`. */
+function cachedSummary(record: KeyRecord, now: number): KeySummary | undefined {
   const hit = summaries.get(record);
-  if (hit && Math.abs(now - hit.at) < SUMMARY_TTL_MS) return hit.summary;
+  return hit && Math.abs(now - hit.at) < SUMMARY_TTL_MS ? hit.summary : undefined;
+}
+
+export function summarise(record: KeyRecord, now: number): KeySummary {
+  const cached = cachedSummary(record, now);
+  if (cached) return cached;
   const summary = summaryOf(record, now);
   summaries.set(record, { at: now, summary });
   return summary;
@@ -24,8 +30,7 @@ export function summarise(record: KeyRecord, now: number): KeySummary {
  * otherwise build 10,000 summaries, about half of that call, before the window can paint.
  */
 export function statusOf(record: KeyRecord, now: number): KeyStatus {
-  const hit = summaries.get(record);
-  return hit && Math.abs(now - hit.at) < SUMMARY_TTL_MS ? hit.summary.status : keyStatus(record, now);
+  return cachedSummary(record, now)?.status ?? keyStatus(record, now);
 }
 
 /**
