@@ -2,29 +2,35 @@
 // `npm run bench [-- --quick] [-- --only get,list]`: how fast Keystash is next to the floor under it,
 // on this machine, now. Every figure is a median over repeated runs, interleaved with a baseline
 // measured in the same run (absolute times on a shared machine drift; ratios hold). Writes
-// bench/results.json (every sample) and bench/RESULTS.md, and prints the table.
+// bench/results.json (every sample) and bench/RESULTS.md (a quick run: bench/quick/), and prints the
+// table.
 //
 // It builds nothing: run `npm run build` first. It runs itself inside scripts/with-keyring (a
 // private keyring, never the login one) and xvfb-run (clipboard, browser).
 //
 // Groups (--only): get (get, peers, run), copy, import, list (list, index size), ui (unlock, keystroke,
 // heap), scan. A full run takes 6-7 minutes on 2 cores; --quick under 1.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { root } from './lib/core-helpers.mjs';
 import { reexecInKeyring } from './lib/in-keyring.mjs';
+import { dropStartUpVariables } from './lib/timed-env.mjs';
 
 reexecInKeyring(import.meta.filename, 'bench');
+const droppedVariables = dropStartUpVariables();
 
 const { values: options } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
-    out: { type: 'string', default: join(root, 'bench') },
+    out: { type: 'string' },
   },
 });
 const quick = options.quick;
+// A quick run is a check, not a result: it must not replace the committed full run's table.
+const outDir = options.out ?? join(root, 'bench', quick ? 'quick' : '');
+mkdirSync(outDir, { recursive: true });
 const log = (line) => console.error(`bench: ${line}`);
 
 const missing = ['out/cli/keystash.cjs', 'out/host/host.js', 'out/renderer/index.html'].filter((f) => !existsSync(join(root, f)));
@@ -78,11 +84,12 @@ const results = {
   mode: quick ? 'quick' : 'full',
   seconds: (performance.now() - started) / 1000,
   machine: machine(),
+  droppedVariables,
   figures,
 };
 const table = markdownTable(results);
-writeFileSync(join(options.out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-writeFileSync(join(options.out, 'RESULTS.md'), table + keptEvidence(join(options.out, 'RESULTS.md')));
+writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(outDir, 'RESULTS.md'), table + keptEvidence(join(outDir, 'RESULTS.md')));
 console.log(`\n${table}`);
 // A missed target is a finding, not a failure; only a figure that could not be measured fails the run.
 process.exitCode = failed ? 1 : 0;

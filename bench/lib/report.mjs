@@ -20,11 +20,12 @@ const fmt = (value, unit) => (value === null || value === undefined ? '—' : `$
 const STATUS = { pass: 'met', miss: '**missed**', info: 'no target', 'n/a': 'not measured' };
 
 export function markdownTable(results) {
-  const { machine: m, date, mode, seconds } = results;
+  const { machine: m, date, mode, seconds, droppedVariables = [] } = results;
+  const dropped = droppedVariables.length > 0 ? ` ${droppedVariables.join(' and ')} ${droppedVariables.length > 1 ? 'were' : 'was'} set, and removed for every timed process (bench/lib/timed-env.mjs).` : '';
   const lines = [
     `## Keystash benchmarks — ${date.slice(0, 10)}, ${mode} run`,
     '',
-    `${m.cores} cores (${m.cpu}), Node ${m.node}, ${m.platform}; the whole run took ${Math.round(seconds)} s. Every figure is a median; its baseline was measured in the same run, interleaved with it.`,
+    `${m.cores} cores (${m.cpu}), Node ${m.node}, ${m.platform}; the whole run took ${Math.round(seconds)} s. Every figure is a median; its baseline was measured in the same run, interleaved with it.${dropped}`,
     '',
     '| figure | Keystash (median) | baseline in the same run (median) | ratio | target | |',
     '|---|---|---|---|---|---|',
