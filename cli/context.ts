@@ -4,7 +4,8 @@ import type { Result } from '../core/api/results';
 import { isVaultError } from '../core/errors';
 import type { Keychain } from '../core/keychain/keychain';
 import type { Vault } from '../core/vault';
-import { RememberingClipboard } from './clipboard/remembering-clipboard';
+import type { AgentClient } from './agent/agent-client';
+import type { RememberingClipboard } from './clipboard/remembering-clipboard';
 import { fromApiError } from './errors';
 import { EXIT } from './exit-codes';
 import type { CliIo } from './io/cli-io';
@@ -28,10 +29,14 @@ export class CliContext {
   private opened: Promise<OpenedVault> | null = null;
   private clipboardMode: { keepProcessAlive: boolean } | null = null;
 
-  /** `keychain`: the vault's keychain, when the entry point made it already (it reads ahead). */
+  /**
+   * `keychain`: the vault's keychain, when the entry point made it already (it reads ahead).
+   * `agent`: the running app's, which answers the reads it can (see core/agent/agent-protocol.ts).
+   */
   constructor(
     readonly io: CliIo,
     private readonly keychain?: Keychain,
+    private readonly agent?: AgentClient | null,
   ) {
     this.output = new Output(io);
   }
@@ -46,8 +51,16 @@ export class CliContext {
     this.clipboardMode = options;
   }
 
-  /** Runs one operation and returns its Result envelope as is. */
+  /**
+   * Runs one operation and returns its Result envelope as is. The app's agent answers it when it
+   * can, until this process opens the vault itself. LOCKED from the agent is not final: unlocking
+   * (--code, a prompt) happens here, and the vault opened for it answers from then on.
+   */
   async attempt<N extends OperationName>(operation: N, args: ArgsOf<N>): Promise<Result<ResultOf<N>>> {
+    if (this.agent && this.opened === null) {
+      const answered = await this.agent.ask(operation, args);
+      if (answered && (answered.ok || answered.error.code !== 'LOCKED')) return answered as Result<ResultOf<N>>;
+    }
     const { dispatch } = await this.open();
     return (await dispatch(operation, args)) as Result<ResultOf<N>>;
   }
@@ -83,7 +96,10 @@ export class CliContext {
       ]);
       let clipboard: RememberingClipboard | null = null;
       if (this.clipboardMode) {
-        const { createPlatformClipboard } = await import('../core/clipboard/platform-clipboard');
+        const [{ createPlatformClipboard }, { RememberingClipboard }] = await Promise.all([
+          import('../core/clipboard/platform-clipboard'),
+          import('./clipboard/remembering-clipboard'), // node:crypto, which the agent's answers do not need
+        ]);
         clipboard = new RememberingClipboard(createPlatformClipboard(this.env));
       }
       const vault = openVault({

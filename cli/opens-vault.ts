@@ -12,3 +12,13 @@ export function opensVault(args: readonly string[]): boolean {
   if (command === undefined || command.startsWith('-') || command === 'help' || command === CLEAR_HELPER_COMMAND) return false;
   return !own.some((arg) => arg === '-h' || arg === '--help');
 }
+
+/**
+ * Commands whose every vault call the running app's agent can answer (core/agent/agent-protocol.ts).
+ * Only these look for it: any other command opens the vault itself anyway, and reads ahead for it.
+ */
+const ANSWERED_BY_AGENT = new Set(['get', 'run', 'inject', 'list']);
+
+export function answeredByAgent(args: readonly string[]): boolean {
+  return opensVault(args) && ANSWERED_BY_AGENT.has(args[0] ?? '');
+}

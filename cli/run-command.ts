@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import type { Keychain } from '../core/keychain/keychain';
+import type { AgentClient } from './agent/agent-client';
 import { isVaultError } from '../core/errors';
 import { fileSystemProblem } from '../core/fs/file-system-error';
 import { CliContext } from './context';
@@ -11,10 +12,10 @@ import { buildProgram } from './program';
 /**
  * One `keystash` command: parse, run, map the outcome to an exit code. Every failure ends as one
  * line on stderr (`keystash: ...`), never as a stack trace. `keychain` is the vault's, when the
- * entry point made it already (it reads ahead).
+ * entry point made it already (it reads ahead); `agent` is the running app's (CliContext).
  */
-export async function runCommand(argv: readonly string[], keychain?: Keychain): Promise<number> {
-  const ctx = new CliContext(processIo(), keychain);
+export async function runCommand(argv: readonly string[], keychain?: Keychain, agent?: AgentClient | null): Promise<number> {
+  const ctx = new CliContext(processIo(), keychain, agent);
   let code: number;
   try {
     await (await buildProgram(ctx, argv)).parseAsync([...argv], { from: 'user' });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, clipboard, ClipboardItem, dialog, ipcMain, powerMonitor, protocol, session, shell } from 'electron';
+import { startAgent, type Agent } from '../core/agent/agent-server';
 import { createDispatcher } from '../core/api/dispatcher';
 import { openVault } from '../core/open-vault';
 import type { Vault } from '../core/vault';
@@ -75,8 +76,12 @@ async function start(): Promise<void> {
     }),
     fileChooser: createNativeFileChooser({ dialog, parent: () => mainWindow, defaultFolder: () => documentsOrHome(app) }),
   });
+  let agent: Agent | null = null;
   app.on('before-quit', createQuitGuard({
-    shutdown: () => vault.shutdown(),
+    shutdown: async () => {
+      await agent?.close().catch((error: unknown) => console.warn(`Closing the agent: ${describe(error)}`)); // no read between the lock and the quit
+      await vault.shutdown();
+    },
     quit: () => app.quit(),
     timeoutMs: SHUTDOWN_TIMEOUT_MS,
     onError: (error) => console.error(`Keystash did not shut down cleanly: ${describe(error)}`),
@@ -108,6 +113,11 @@ async function start(): Promise<void> {
   forwardVaultEvents(vault, appContents);
   watchSystemLock({ powerMonitor, platform: process.platform, onLock: () => lockForSystem(vault) });
   vault.watch();
+  // The CLI's reads go through the open vault while the app runs (core/agent/agent-protocol.ts).
+  agent = await startAgent(vault, env, (line) => console.warn(line)).catch((error: unknown) => {
+    console.warn(`The keystash command will open the vault itself (no agent): ${describe(error)}`);
+    return null;
+  });
 
   await window.loadURL(rendererEntryUrl(env, app.isPackaged));
 }

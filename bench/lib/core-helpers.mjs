@@ -40,6 +40,7 @@ const CORE_HELPERS = `
         export { IndexStore, createKeytarKeychain };
         export { totpCodeAt } from './core/auth/totp';
         export { openVault } from './core/open-vault';
+        export { startAgent } from './core/agent/agent-server';
         export { createDispatcher } from './core/api/dispatcher';
         export { createPlatformClipboard } from './core/clipboard/platform-clipboard';
         export { RULES } from './core/detect/rules';

@@ -3,6 +3,7 @@
 // stdout carries exactly one line, KEYSTASH_HOST_URL=<url>; everything else goes to stderr, and
 // nothing printed ever holds a secret (requests are logged as method, path and status only).
 import { randomBytes } from 'node:crypto';
+import { startAgent } from '../../core/agent/agent-server';
 import { createDispatcher } from '../../core/api/dispatcher';
 import { createPlatformClipboard } from '../../core/clipboard/platform-clipboard';
 import { isVaultError } from '../../core/errors';
@@ -27,6 +28,11 @@ async function main(): Promise<void> {
   await vault.status();
   vault.on('backgroundError', (error) => log(`background error: ${describe(error)}`));
   vault.watch();
+  // The app's agent, so the CLI's reads against this vault go through it as they would with the app.
+  const agent = await startAgent(vault, process.env, log).catch((error: unknown) => {
+    log(`no agent: ${isVaultError(error) ? error.message : describe(error)}`);
+    return null;
+  });
 
   const token = randomBytes(32).toString('base64url');
   const dispatch = createDispatcher(vault, 'window', (operation, error) =>
@@ -41,6 +47,7 @@ async function main(): Promise<void> {
     log(`${signal}: shutting down`);
     server.close();
     server.closeAllConnections();
+    await agent?.close().catch((error: unknown) => log(`agent: ${describe(error)}`));
     await vault.shutdown().catch((error: unknown) => log(`shutdown: ${describe(error)}`));
     process.exit(0);
   };
