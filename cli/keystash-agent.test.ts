@@ -9,7 +9,8 @@ import { agentSocketPath } from '../core/agent/agent-protocol';
 import { startAgent, type Agent } from '../core/agent/agent-server';
 import { openVault } from '../core/open-vault';
 import type { Vault } from '../core/vault';
-import { grepFolder, useCliSandbox, type Authenticator, type CliSandbox } from './test/cli-harness';
+import { WATCH_SETTLE_MS } from '../core/index/index-watcher';
+import { grepFolder, sleep, useCliSandbox, type Authenticator, type CliSandbox } from './test/cli-harness';
 
 const fresh = (label: string) => `${label}-${randomBytes(12).toString('hex')}`;
 
@@ -100,6 +101,20 @@ describe('keystash with the app running (its agent)', () => {
     expect(unlocked.stdout).toBe(values.stripe);
     // The session the CLI opened is the app's too: the agent answers again.
     expect((await sandbox.ok(['get', 'Stripe live'], { env: NO_KEYCHAIN })).stdout).toBe(values.stripe);
+  });
+
+  it("the window hears of the last-used time a read through the agent set, as it would of the CLI's own write", async () => {
+    await sandbox.ok(['add', 'Never used'], { input: fresh('never-used-value') });
+    vault.watch(); // what the app does: its window reloads the list on vaultChanged
+    let changes = 0;
+    vault.on('vaultChanged', () => changes++);
+    await start();
+    await sandbox.ok(['get', 'Never used'], { env: NO_KEYCHAIN });
+    expect(changes).toBe(1); // told before the answer went out
+    // Used moments ago: the second read rewrites nothing, and tells nobody anything.
+    await sandbox.ok(['get', 'Never used'], { env: NO_KEYCHAIN });
+    await sleep(WATCH_SETTLE_MS * 3);
+    expect(changes).toBe(1);
   });
 
   it('a missing key is the same clear error through the agent as without it', async () => {

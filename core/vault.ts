@@ -328,7 +328,7 @@ export class Vault extends EventEmitter<VaultEvents> {
       throw error;
     }
     clearTimeout(timer);
-    this.recordUse(use.ids, use.audit, expired ? undefined : reserved);
+    this.recordUse(use.ids, use.audit, expired ? undefined : reserved, { announce: true });
     return use.result;
   }
 
@@ -350,10 +350,15 @@ export class Vault extends EventEmitter<VaultEvents> {
    * Marks keys as used and audits the use, after the caller already has its answer. Both at once:
    * they are separate files under separate locks, and a failure of one must not stop the other.
    */
-  recordUse(ids: readonly string[], audit: AuditRecord, reserved?: Promise<ReservedAppend>): void {
+  recordUse(ids: readonly string[], audit: AuditRecord, reserved?: Promise<ReservedAppend>, options: { announce?: boolean } = {}): void {
     this.defer(async () => {
       const appended = reserved ? reserved.then((r) => r.append(audit)) : this.audit.append(audit);
       const results = await Promise.allSettled([this.keys.markUsed(ids), appended]);
+      // `announce`: a CLI read that the app answered (its agent) changed the last-used times. The index
+      // watcher ignores this process's own writes, so the window is told here, as it would have been
+      // of the CLI's own write. A window's own copy or reveal does not reload its list.
+      const rewrote = results[0].status === 'fulfilled' && results[0].value;
+      if (options.announce && rewrote && this.stopWatching && this.knownSession) this.emit('vaultChanged');
       const failed = results.find((result) => result.status === 'rejected');
       if (failed) throw failed.reason;
     });

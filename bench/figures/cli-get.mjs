@@ -56,22 +56,20 @@ export async function measureCliGet({ rounds, log }) {
     const floorNote = s.secretTool
       ? [`secret-tool lookup (the floor for any process): ${median(s.secretTool).toFixed(1)} ms; node -e with nothing but keytar: ${median(s.raw).toFixed(1)} ms`]
       : ['secret-tool not installed'];
+    /** `samples` against each peer a user would pick instead; a peer that is not installed is "not measured". */
+    const againstPeers = (id, title, samples) => [
+      [pass, s.pass, 'pass', '`pass show` (gpg)', 'pass or gpg not installed, or its store could not be set up'],
+      [keepass, s.keepass, 'keepassxc', '`keepassxc-cli show`', 'keepassxc-cli not installed, or its store could not be set up'],
+    ].map(([peer, peerSamples, peerId, peerTitle, why]) => {
+      const row = { id: `${id}-vs-${peerId}`, title: `${title} vs ${peerTitle}`, target: { text: '< 1.0×', ratio: 1, strict: true } };
+      return peerSamples ? figure({ ...row, samples, baseline: { label: peer.label, samples: peerSamples } }) : notMeasured({ ...row, why });
+    });
     const rows = [
       figure({ id: 'get', title: '`keystash get NAME`, session open', samples: s.get, baseline: raw, target: { text: '≤ 1.3×', ratio: 1.3 }, notes: floorNote, extra: { secretTool: s.secretTool ? { median: median(s.secretTool), samples: s.secretTool } : null } }),
-      s.pass
-        ? figure({ id: 'get-vs-pass', title: '`keystash get` vs `pass show` (gpg)', samples: s.get, baseline: { label: pass.label, samples: s.pass }, target: { text: '< 1.0×', ratio: 1, strict: true } })
-        : notMeasured({ id: 'get-vs-pass', title: '`keystash get` vs `pass show` (gpg)', target: { text: '< 1.0×' }, why: 'pass or gpg not installed, or its store could not be set up' }),
-      s.keepass
-        ? figure({ id: 'get-vs-keepassxc', title: '`keystash get` vs `keepassxc-cli show`', samples: s.get, baseline: { label: keepass.label, samples: s.keepass }, target: { text: '< 1.0×', ratio: 1, strict: true } })
-        : notMeasured({ id: 'get-vs-keepassxc', title: '`keystash get` vs `keepassxc-cli show`', target: { text: '< 1.0×' }, why: 'keepassxc-cli not installed, or its store could not be set up' }),
+      ...againstPeers('get', '`keystash get`', s.get),
       figure({ id: 'run', title: `\`keystash run --tag T -- true\`, ${RUN_KEYS} keys`, samples: s.run, baseline: raw, target: { text: '≤ 1.5×', ratio: 1.5 } }),
       figure({ id: 'get-app', title: '`keystash get NAME`, app running (its agent answers)', samples: s.getApp, baseline: raw, target: { text: '≤ 1.3×', ratio: 1.3 } }),
-      s.pass
-        ? figure({ id: 'get-app-vs-pass', title: '`keystash get`, app running, vs `pass show`', samples: s.getApp, baseline: { label: pass.label, samples: s.pass }, target: { text: '< 1.0×', ratio: 1, strict: true } })
-        : notMeasured({ id: 'get-app-vs-pass', title: '`keystash get`, app running, vs `pass show`', target: { text: '< 1.0×' }, why: 'pass or gpg not installed, or its store could not be set up' }),
-      s.keepass
-        ? figure({ id: 'get-app-vs-keepassxc', title: '`keystash get`, app running, vs `keepassxc-cli show`', samples: s.getApp, baseline: { label: keepass.label, samples: s.keepass }, target: { text: '< 1.0×', ratio: 1, strict: true } })
-        : notMeasured({ id: 'get-app-vs-keepassxc', title: '`keystash get`, app running, vs `keepassxc-cli show`', target: { text: '< 1.0×' }, why: 'keepassxc-cli not installed, or its store could not be set up' }),
+      ...againstPeers('get-app', '`keystash get`, app running,', s.getApp),
       figure({ id: 'run-app', title: `\`keystash run --tag T -- true\`, ${RUN_KEYS} keys, app running`, samples: s.runApp, baseline: raw, target: { text: '≤ 1.5×', ratio: 1.5 } }),
     ];
     return rows;

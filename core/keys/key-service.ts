@@ -252,16 +252,18 @@ export class KeyService {
     }
   }
 
-  async markUsed(ids: readonly string[]): Promise<void> {
+  /** Sets lastUsedAt; true when that rewrote the index. */
+  async markUsed(ids: readonly string[]): Promise<boolean> {
     const now = this.now();
     // Skips the index rewrite (lock, encrypt, fsync) when every key was marked moments ago: a script
     // calling `keystash get` in a loop would otherwise pay for one on every call.
     const recent = (stamp: string | null) => stamp !== null && Math.abs(now - Date.parse(stamp)) < USE_STAMP_SLACK_MS;
-    if ((await this.index.read()).keys.every((key) => !ids.includes(key.id) || recent(key.lastUsedAt))) return;
+    if ((await this.index.read()).keys.every((key) => !ids.includes(key.id) || recent(key.lastUsedAt))) return false;
     const stamp = new Date(now).toISOString();
     await this.index.update((data) => {
       for (const key of data.keys) if (ids.includes(key.id)) key.lastUsedAt = stamp;
     });
+    return true;
   }
 }
 
