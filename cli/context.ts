@@ -6,6 +6,7 @@ import type { Keychain } from '../core/keychain/keychain';
 import type { Vault } from '../core/vault';
 import type { AgentClient } from './agent/agent-client';
 import type { RememberingClipboard } from './clipboard/remembering-clipboard';
+import { noteCodePath } from './code-path';
 import { fromApiError } from './errors';
 import { EXIT } from './exit-codes';
 import type { CliIo } from './io/cli-io';
@@ -59,7 +60,10 @@ export class CliContext {
   async attempt<N extends OperationName>(operation: N, args: ArgsOf<N>): Promise<Result<ResultOf<N>>> {
     if (this.agent && this.opened === null) {
       const answered = await this.agent.ask(operation, args);
-      if (answered && (answered.ok || answered.error.code !== 'LOCKED')) return answered as Result<ResultOf<N>>;
+      if (answered && (answered.ok || answered.error.code !== 'LOCKED')) {
+        noteCodePath('agent');
+        return answered as Result<ResultOf<N>>;
+      }
     }
     const { dispatch } = await this.open();
     return (await dispatch(operation, args)) as Result<ResultOf<N>>;
@@ -90,6 +94,7 @@ export class CliContext {
   private open(): Promise<OpenedVault> {
     // Imported here, not at the top, so commands that never need the vault start without loading it.
     this.opened ??= (async () => {
+      noteCodePath('vault');
       const [{ openVault }, { createDispatcher }] = await Promise.all([
         import('../core/open-vault'),
         import('../core/api/dispatcher'),

@@ -72,10 +72,36 @@ describe('keystash start-up: the code cache (bin/run-with-code-cache.cjs)', () =
     expect(after[0]).not.toBe(first);
   });
 
+  it('a command that went another way than its cache holds (the agent, the vault) widens the cache to both', async () => {
+    const { cache } = await freshFolders();
+    const dir = await mkdtemp(join(tmpdir(), 'keystash-bundle-'));
+    folders.push(dir);
+    const bundle = join(dir, 'bundle.cjs');
+    const launcher = join(dir, 'launch.cjs');
+    // Says the way it was given, as cli/code-path.ts does, and which function ran.
+    await writeFile(bundle, `function agent() { return 'agent'; }\nfunction vault() { return 'vault'; }\nconst way = process.env.WAY;\nglobalThis[Symbol.for('keystash.codeCache.way')]?.(way);\nprocess.stdout.write(way === 'agent' ? agent() : way === 'vault' ? vault() : String(way));\n`);
+    const runWithCodeCache = fileURLToPath(new URL('../bin/run-with-code-cache.cjs', import.meta.url));
+    await writeFile(launcher, `require(${JSON.stringify(runWithCodeCache)}).runWithCodeCache(${JSON.stringify(bundle)}, ${JSON.stringify(cache)}, 'get');\n`);
+    const launch = (way: string) => execFileSync(process.execPath, [launcher], { encoding: 'utf8', env: { ...process.env, WAY: way } });
+    const files = async () => (await readdir(cache)).map((name) => name.replace(/^.*-get/, '-get'));
+
+    expect(launch('agent')).toBe('agent');
+    expect(await files()).toEqual(['-get.agent.v8']);
+    const [made] = await readdir(cache);
+    const madeAt = (await stat(join(cache, made!))).mtimeMs;
+    expect(launch('agent')).toBe('agent'); // from its cache, which holds that way: not written again
+    expect((await stat(join(cache, made!))).mtimeMs).toBe(madeAt);
+    expect(launch('vault')).toBe('vault');
+    expect(await files()).toEqual(['-get.agent+vault.v8']);
+    expect(launch('agent')).toBe('agent');
+    expect(launch('Not a way!')).toBe('Not a way!'); // ignored: it names no file
+    expect(await files()).toEqual(['-get.agent+vault.v8']);
+  });
+
   it('never holds a value it handled: the cache made right after a get is code, not data', async () => {
     const { cache, env } = await freshFolders();
     expect((await sandbox().ok(['get', 'Cached key'], { env })).stdout).toBe(value);
-    expect((await readdir(cache)).some((name) => name.endsWith('-get.v8'))).toBe(true);
+    expect((await readdir(cache)).some((name) => name.endsWith('-get.vault.v8'))).toBe(true);
     expect(await grepFolder(cache, value)).toEqual([]);
   });
 
