@@ -9,7 +9,7 @@
 // private keyring, never the login one) and xvfb-run (clipboard, browser).
 //
 // Groups (--only): get (get, peers, run), copy, import, list (list, index size), ui (unlock, keystroke,
-// heap), scan. A full run takes about 8 minutes on 2 cores; --quick under 1.
+// heap), scan. A full run takes about 8-9 minutes on 2 cores; --quick under 1.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
