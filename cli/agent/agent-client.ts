@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
-import { AGENT_OPERATIONS, AGENT_PROTOCOL_VERSION, agentSocketPath, MAX_RESPONSE_BYTES } from '../../core/agent/agent-protocol';
+import { AGENT_OPERATIONS, AGENT_PROTOCOL_VERSION, type AgentRequest, agentSocketPath, MAX_RESPONSE_BYTES } from '../../core/agent/agent-protocol';
 import type { Result } from '../../core/api/results';
 import { resolveKeychainService, resolveVaultHome } from '../../core/paths';
 
@@ -27,10 +27,11 @@ export function findAgent(env: NodeJS.ProcessEnv, timeoutMs = AGENT_ANSWER_TIMEO
   if (path === null || !existsSync(path)) return null;
   const service = resolveKeychainService(env);
   return {
-    ask: (operation, args) =>
-      AGENT_OPERATIONS.has(operation)
-        ? exchange(path, JSON.stringify({ v: AGENT_PROTOCOL_VERSION, service, operation, args }), timeoutMs)
-        : Promise.resolve(null),
+    ask: (operation, args) => {
+      if (!AGENT_OPERATIONS.has(operation)) return Promise.resolve(null);
+      const request: AgentRequest = { v: AGENT_PROTOCOL_VERSION, service, operation, args };
+      return exchange(path, JSON.stringify(request), timeoutMs);
+    },
   };
 }
 

@@ -8,9 +8,8 @@ import { join } from 'node:path';
  * cannot answer, the CLI does all of that itself, as before: the agent only ever saves time.
  *
  * Who may connect: the socket is 0600 inside the vault folder (0700), so only the user's own
- * processes. They can already read the same keychain entries (the session, the data key, the
- * values) and run `keystash get`, so the agent gives them nothing new. It answers only the read
- * operations below, and only while the shared session is open.
+ * processes, which can run `keystash get` anyway (SECURITY.md says what that means per platform).
+ * It answers only the read operations below, and only while the shared session is open.
  */
 
 /** Bumped when a message's shape changes: a CLI and an app of different versions then do not talk. */

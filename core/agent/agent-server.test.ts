@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
+import { connect, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +88,23 @@ describe('the agent refuses what is not a request of ours, and stays up', () => 
       const otherEnv = { ...env, KEYSTASH_HOME: other };
       await expect(startAgent(vault, otherEnv, () => undefined)).rejects.toThrow(/agent\.sock is in the way of Keystash's agent socket; move it elsewhere/);
     } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+
+  it('closing (the app quitting) does not wait for a client that is still connected, and removes the socket', async () => {
+    const other = await mkdtemp(join(tmpdir(), 'keystash-agent-'));
+    const client = new Socket();
+    try {
+      const otherAgent = (await startAgent(vault, { ...env, KEYSTASH_HOME: other }, () => undefined))!;
+      const otherPath = agentSocketPath(other)!;
+      await new Promise<void>((resolve) => client.connect(otherPath, resolve));
+      const started = Date.now();
+      await otherAgent.close();
+      expect(Date.now() - started).toBeLessThan(2_000); // a silent client is otherwise dropped after 5 s
+      expect(existsSync(otherPath)).toBe(false);
+    } finally {
+      client.destroy();
       await rm(other, { recursive: true, force: true });
     }
   });

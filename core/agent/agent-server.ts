@@ -42,7 +42,12 @@ export async function startAgent(vault: Vault, env: NodeJS.ProcessEnv, log: (lin
     log,
   };
   mkdirSync(dirname(options.path), { recursive: true, mode: 0o700 });
-  const server = createServer({ allowHalfOpen: true }, (socket) => serve(socket, options));
+  const open = new Set<Socket>();
+  const server = createServer({ allowHalfOpen: true }, (socket) => {
+    open.add(socket);
+    socket.on('close', () => open.delete(socket));
+    serve(socket, options);
+  });
   try {
     await listen(server, options.path);
   } catch (error) {
@@ -58,8 +63,11 @@ export async function startAgent(vault: Vault, env: NodeJS.ProcessEnv, log: (lin
   const ours = lstatSync(options.path).ino;
   return {
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      // Not a socket another process has put there since (the unlink below may have raced us).
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Quitting does not wait on a client: one cut off mid-read opens the vault itself (and finds it locked).
+      for (const socket of open) socket.destroy();
+      await closed;
+      // Node usually removes the socket file itself; one that another process has put there since is left alone.
       if (inodeOf(options.path) === ours) unlinkSync(options.path);
     },
   };
