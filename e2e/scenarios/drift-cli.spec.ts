@@ -53,10 +53,15 @@ test('a value read from the CLI changes no key, so the window does not list the 
   app.page.on('request', (request) => {
     if (new URL(request.url()).pathname === '/api/checkDrift') checks.push(request.url());
   });
+  await app.main.select('Stripe live');
+  await expect(app.detail.field('Stripe live', 'Last used')).toHaveText('Never');
   const listed = app.page.waitForRequest((request) => new URL(request.url()).pathname === '/api/listKeys');
-  // `get` records the key's last use: the index changes, the window reloads its list...
+  // `get` records the key's last use (the app's agent answers it, and writes it): the index
+  // changes, the window reloads its list and shows the use...
   await inTerminal(app, ['get', 'Stripe live']);
   await listed;
+  await expect(app.detail.field('Stripe live', 'Last used')).toContainText('just now');
+  await app.screenshot('drift-cli', 'last-used-after-cli-get');
   // ...and, past the quiet second after which a check would start, has not listed the keychain.
   await app.page.waitForTimeout(2_500);
   expect(checks).toEqual([]);
