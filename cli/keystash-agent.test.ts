@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -75,19 +76,28 @@ describe('keystash with the app running (its agent)', () => {
     expect(alone.stdout).toBe('');
   });
 
-  it('the socket is for this user only, and nothing it carried reaches a log, an error or a file', async () => {
+  it('the socket is for this user only, and nothing it carried reaches a log, an error, a file or the code cache', async () => {
     await start();
     const path = agentSocketPath(sandbox.home)!;
     expect(statSync(path).isSocket()).toBe(true);
     expect(statSync(path).mode & 0o777).toBe(0o600);
-    await sandbox.ok(['get', 'DB password']);
-    await agent!.close();
-    agent = null;
-    expect(existsSync(path)).toBe(false);
-    const everything = `${logged.join('\n')}\n${sandbox.printedOutsideGet()}`;
-    for (const value of Object.values(values)) {
-      expect(everything).not.toContain(value);
-      expect(await grepFolder(sandbox.home, value)).toEqual([]);
+    // The CLI's code cache is made after this get, which went through the agent: code, not the value.
+    const cacheHome = await mkdtemp(join(tmpdir(), 'keystash-agent-cache-'));
+    try {
+      expect((await sandbox.ok(['get', 'DB password'], { env: { ...NO_KEYCHAIN, XDG_CACHE_HOME: cacheHome } })).stdout).toBe(values.db);
+      const cache = join(cacheHome, 'keystash', 'code-cache');
+      expect((await readdir(cache)).some((name) => name.endsWith('-get.agent.v8'))).toBe(true);
+      await agent!.close();
+      agent = null;
+      expect(existsSync(path)).toBe(false);
+      const everything = `${logged.join('\n')}\n${sandbox.printedOutsideGet()}`;
+      for (const value of Object.values(values)) {
+        expect(everything).not.toContain(value);
+        expect(await grepFolder(sandbox.home, value)).toEqual([]);
+        expect(await grepFolder(cacheHome, value)).toEqual([]);
+      }
+    } finally {
+      await rm(cacheHome, { recursive: true, force: true });
     }
   });
 

@@ -22,7 +22,7 @@ export interface AgentClient {
  * The client of the running app's agent (core/agent/agent-protocol.ts), or null when no socket is
  * there. Checked with one stat, so a CLI without the app running pays nothing measurable.
  */
-export function findAgent(env: NodeJS.ProcessEnv, timeoutMs = AGENT_ANSWER_TIMEOUT_MS): AgentClient | null {
+export function findAgent(env: NodeJS.ProcessEnv): AgentClient | null {
   const path = agentSocketPath(resolveVaultHome(env));
   if (path === null || !existsSync(path)) return null;
   const service = resolveKeychainService(env);
@@ -30,12 +30,12 @@ export function findAgent(env: NodeJS.ProcessEnv, timeoutMs = AGENT_ANSWER_TIMEO
     ask: (operation, args) => {
       if (!AGENT_OPERATIONS.has(operation)) return Promise.resolve(null);
       const request: AgentRequest = { v: AGENT_PROTOCOL_VERSION, service, operation, args };
-      return exchange(path, JSON.stringify(request), timeoutMs);
+      return exchange(path, JSON.stringify(request));
     },
   };
 }
 
-function exchange(path: string, request: string, timeoutMs: number): Promise<Result<unknown> | null> {
+function exchange(path: string, request: string): Promise<Result<unknown> | null> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -45,7 +45,7 @@ function exchange(path: string, request: string, timeoutMs: number): Promise<Res
       socket.destroy();
       resolve(answer);
     };
-    const timer = setTimeout(() => give(null), timeoutMs);
+    const timer = setTimeout(() => give(null), AGENT_ANSWER_TIMEOUT_MS);
     socket.on('error', () => give(null));
     socket.on('connect', () => socket.write(`${request}\n`));
     socket.on('data', (chunk: Buffer) => {
