@@ -69,6 +69,18 @@ export class CliContext {
     return (await dispatch(operation, args)) as Result<ResultOf<N>>;
   }
 
+  /**
+   * The agent's successful answer's value as compact JSON, for a command that prints exactly that;
+   * null when the agent does not give one, and the command then goes by attempt (which asks again:
+   * only a locked session or a failure costs that second round trip).
+   */
+  async agentValueJson<N extends OperationName>(operation: N, args: ArgsOf<N>): Promise<Buffer | null> {
+    if (!this.agent || this.opened !== null) return null;
+    const json = await this.agent.askForJson(operation, args);
+    if (json) noteCodePath('agent');
+    return json;
+  }
+
   /** Runs one operation and returns its value, or throws the CLI error for its failure. */
   async call<N extends OperationName>(operation: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
     const result = await this.attempt(operation, args);

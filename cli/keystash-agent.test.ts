@@ -101,6 +101,23 @@ describe('keystash with the app running (its agent)', () => {
     }
   });
 
+  it('list --json to a pipe prints the very bytes the CLI alone prints, with filters; locked, it asks for a code as before', async () => {
+    const lists = [['list', '--json'], ['list', '--json', '--tag', 'payments'], ['list', '--json', '--search', 'stripe']];
+    const alone = await Promise.all(lists.map(async (args) => (await sandbox.ok(args)).stdout));
+    await start();
+    for (const [i, args] of lists.entries()) {
+      expect((await sandbox.ok(args, { env: NO_KEYCHAIN })).stdout).toBe(alone[i]);
+    }
+    expect(JSON.parse(alone[2]!)).toMatchObject({ keys: [{ name: 'Stripe live' }] });
+    await sandbox.ok(['lock']);
+    const locked = await sandbox.run(['list', '--json']);
+    expect({ code: locked.code, stdout: locked.stdout }).toEqual({ code: 3, stdout: '' });
+    expect(locked.stderr).toBe('keystash: Keystash is locked. Run `keystash unlock` or pass --code / KEYSTASH_CODE.\n');
+    // The agent answers LOCKED; the CLI unlocks with the code itself, and lists as before.
+    const unlocked = await sandbox.ok(['list', '--json'], { env: { KEYSTASH_CODE: await authenticator.nextCode() } });
+    expect(unlocked.stdout).toBe(alone[0]);
+  });
+
   it('a locked vault is not unlocked by the agent: the CLI asks for a code, and unlocks with one itself', async () => {
     await start();
     await sandbox.ok(['lock']);

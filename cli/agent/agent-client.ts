@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
-import { AGENT_OPERATIONS, AGENT_PROTOCOL_VERSION, type AgentRequest, agentSocketPath, MAX_RESPONSE_BYTES } from '../../core/agent/agent-protocol';
+import { AGENT_OPERATIONS, AGENT_PROTOCOL_VERSION, type AgentRequest, agentSocketPath, MAX_RESPONSE_BYTES, successValueJson } from '../../core/agent/agent-protocol';
 import type { Result } from '../../core/api/results';
 import { resolveKeychainService, resolveVaultHome } from '../../core/paths';
 
@@ -16,6 +16,11 @@ export interface AgentClient {
    * app of another version, a refusal, a broken connection): the caller then does the work itself.
    */
   ask(operation: string, args: unknown): Promise<Result<unknown> | null>;
+  /**
+   * The value of a successful answer as the compact JSON it arrived in, unparsed; null for any
+   * other answer (LOCKED, an error) or none. For output that is that JSON (`list --json` to a pipe).
+   */
+  askForJson(operation: string, args: unknown): Promise<Buffer | null>;
 }
 
 /**
@@ -26,21 +31,30 @@ export function findAgent(env: NodeJS.ProcessEnv): AgentClient | null {
   const path = agentSocketPath(resolveVaultHome(env));
   if (path === null || !existsSync(path)) return null;
   const service = resolveKeychainService(env);
+  const answer = async (operation: string, args: unknown): Promise<Buffer | null> => {
+    if (!AGENT_OPERATIONS.has(operation)) return null;
+    const request: AgentRequest = { v: AGENT_PROTOCOL_VERSION, service, operation, args };
+    return exchange(path, JSON.stringify(request));
+  };
   return {
-    ask: (operation, args) => {
-      if (!AGENT_OPERATIONS.has(operation)) return Promise.resolve(null);
-      const request: AgentRequest = { v: AGENT_PROTOCOL_VERSION, service, operation, args };
-      return exchange(path, JSON.stringify(request));
+    ask: async (operation, args) => {
+      const answered = await answer(operation, args);
+      return answered && parseAnswer(answered.toString('utf8'));
+    },
+    askForJson: async (operation, args) => {
+      const answered = await answer(operation, args);
+      return answered && successValueJson(answered);
     },
   };
 }
 
-function exchange(path: string, request: string): Promise<Result<unknown> | null> {
+/** The bytes that came back until the agent ended (checked by the caller), or null for no answer in time. */
+function exchange(path: string, request: string): Promise<Buffer | null> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const socket = connect(path);
-    const give = (answer: Result<unknown> | null) => {
+    const give = (answer: Buffer | null) => {
       clearTimeout(timer);
       socket.destroy();
       resolve(answer);
@@ -53,7 +67,7 @@ function exchange(path: string, request: string): Promise<Result<unknown> | null
       if (size > MAX_RESPONSE_BYTES) return give(null);
       chunks.push(chunk);
     });
-    socket.on('end', () => give(parseAnswer(Buffer.concat(chunks).toString('utf8'))));
+    socket.on('end', () => give(Buffer.concat(chunks)));
   });
 }
 

@@ -30,6 +30,12 @@ export class Output {
     this.write(this.io.stdout, `${JSON.stringify(value, null, this.stdoutIsTerminal ? 2 : undefined)}\n`);
   }
 
+  /** JSON already written compactly (the agent's answer, as it arrived): for a pipe, as json() would write it. */
+  compactJson(json: Buffer): void {
+    this.write(this.io.stdout, json);
+    this.write(this.io.stdout, '\n');
+  }
+
   /** A message for the person at the terminal, on stderr. */
   note(text: string): void {
     this.write(this.io.stderr, `${text}\n`);
@@ -50,8 +56,8 @@ export class Output {
     await Promise.allSettled(pending);
   }
 
-  private write(stream: NodeJS.WriteStream, text: string): void {
-    if (text === '') return;
+  private write(stream: NodeJS.WriteStream, text: string | Buffer): void {
+    if (text.length === 0) return;
     this.pending.push(
       new Promise<void>((resolve) => {
         stream.write(text, () => resolve());

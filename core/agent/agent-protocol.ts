@@ -39,6 +39,34 @@ export interface AgentRequest {
 export type AgentResponse = { v: number; result: unknown } | { v: number; refused: string };
 
 /**
+ * A successful answer is written as these two strings around JSON.stringify(value): the same JSON
+ * as the whole envelope's, in a framing the protocol fixes, so that the CLI can print a large value
+ * (`list --json` of a big vault) as the bytes that arrived instead of parsing 3 MB only to write the
+ * same JSON again (successValueJson).
+ */
+const SUCCESS_OPENING = `{"v":${AGENT_PROTOCOL_VERSION},"result":{"ok":true,"value":`;
+const SUCCESS_CLOSING = '}}\n';
+
+/** One answer on the wire: its JSON on one line (JSON.stringify never writes a raw newline). */
+export function encodeResponse(response: AgentResponse): string {
+  if ('result' in response) {
+    const { ok, value } = response.result as { ok?: unknown; value?: unknown };
+    if (ok === true && value !== undefined) return `${SUCCESS_OPENING}${JSON.stringify(value)}${SUCCESS_CLOSING}`;
+  }
+  return `${JSON.stringify(response)}\n`;
+}
+
+const OPENING_BYTES = Buffer.from(SUCCESS_OPENING);
+const CLOSING_BYTES = Buffer.from(SUCCESS_CLOSING);
+
+/** The value's JSON within a whole successful answer of this version; null for anything else. */
+export function successValueJson(answer: Buffer): Buffer | null {
+  const fits = answer.length > OPENING_BYTES.length + CLOSING_BYTES.length;
+  const framed = fits && answer.subarray(0, OPENING_BYTES.length).equals(OPENING_BYTES) && answer.subarray(-CLOSING_BYTES.length).equals(CLOSING_BYTES);
+  return framed ? answer.subarray(OPENING_BYTES.length, -CLOSING_BYTES.length) : null;
+}
+
+/**
  * Where the agent of the vault in `home` listens, or null where there is none: on Windows (a named
  * pipe's default ACL lets other accounts open it; not built yet) and where the path is too long
  * for a Unix socket.

@@ -5,7 +5,7 @@ import { createDispatcher, type Dispatch } from '../api/dispatcher';
 import { VaultError } from '../errors';
 import { resolveKeychainService, resolveVaultHome } from '../paths';
 import type { Vault } from '../vault';
-import { AGENT_OPERATIONS, AGENT_PROTOCOL_VERSION, type AgentResponse, agentSocketPath, MAX_REQUEST_BYTES } from './agent-protocol';
+import { AGENT_OPERATIONS, AGENT_PROTOCOL_VERSION, type AgentResponse, agentSocketPath, encodeResponse, MAX_REQUEST_BYTES } from './agent-protocol';
 
 /** A client that connected and said nothing is dropped after this long. */
 const REQUEST_TIMEOUT_MS = 5_000;
@@ -126,7 +126,7 @@ async function answer(line: string, { service, dispatch, settle, log }: Served):
 
 function reply(socket: Socket, response: AgentResponse): void {
   if (socket.destroyed) return;
-  socket.end(`${JSON.stringify(response)}\n`);
+  socket.end(encodeResponse(response));
   // A client that keeps its side open after the answer (allowHalfOpen) is not waited for forever.
   socket.setTimeout(REQUEST_TIMEOUT_MS, () => socket.destroy());
 }
