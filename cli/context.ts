@@ -96,10 +96,10 @@ export class CliContext {
     return (await this.open()).clipboard;
   }
 
-  /** Lets the writes that follow a reply (lastUsedAt, audit) finish, and the output drain. */
+  /** Lets the writes that follow a reply (lastUsedAt, audit) finish, here or in the agent, and the output drain. */
   async close(): Promise<void> {
     const opened = this.opened ? await this.opened.catch(() => null) : null;
-    await opened?.vault.settle();
+    await Promise.all([opened?.vault.settle(), this.agent?.finished()]);
     await this.output.flush();
   }
 

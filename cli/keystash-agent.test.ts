@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { startAgent, type Agent } from '../core/agent/agent-server';
 import { openVault } from '../core/open-vault';
 import type { Vault } from '../core/vault';
 import { WATCH_SETTLE_MS } from '../core/index/index-watcher';
+import { vaultFiles } from '../core/paths';
 import { grepFolder, sleep, useCliSandbox, type Authenticator, type CliSandbox } from './test/cli-harness';
 
 const fresh = (label: string) => `${label}-${randomBytes(12).toString('hex')}`;
@@ -99,6 +100,22 @@ describe('keystash with the app running (its agent)', () => {
     } finally {
       await rm(cacheHome, { recursive: true, force: true });
     }
+  });
+
+  it("answers before its read's audit line is written, and the CLI exits only once it is (the log held a while by another writer)", async () => {
+    await start();
+    const files = vaultFiles(sandbox.home);
+    // Another writer's lock, as the file system shows it (a lock folder with no owner record is
+    // left to its age): the agent's audit line waits for it.
+    await mkdir(files.auditLock);
+    const held = sleep(1_000).then(() => rm(files.auditLock, { recursive: true }));
+    const started = Date.now();
+    const got = await sandbox.ok(['get', 'DB password'], { env: NO_KEYCHAIN });
+    await held;
+    expect(got.stdout).toBe(values.db);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    const events = (await readFile(files.audit, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { event: string; keyId?: string });
+    expect(events.at(-1)?.event).toBe('get');
   });
 
   it('list --json to a pipe prints the very bytes the CLI alone prints, with filters; locked, it asks for a code as before', async () => {

@@ -21,6 +21,13 @@ export interface AgentClient {
    * other answer (LOCKED, an error) or none. For output that is that JSON (`list --json` to a pipe).
    */
   askForJson(operation: string, args: unknown): Promise<Buffer | null>;
+  /**
+   * Resolves once the agent has ended every connection: it ends one when the writes that follow
+   * its answer (a read's audit line) are done. A CLI waits for this before it exits, so that
+   * `keystash audit` right after shows the read. An agent that never ends one (a write stuck
+   * behind a lock) is given up on as a silent one is: its app still makes the write.
+   */
+  finished(): Promise<void>;
 }
 
 /**
@@ -31,10 +38,11 @@ export function findAgent(env: NodeJS.ProcessEnv): AgentClient | null {
   const path = agentSocketPath(resolveVaultHome(env));
   if (path === null || !existsSync(path)) return null;
   const service = resolveKeychainService(env);
+  const ended = new Set<Promise<void>>();
   const answer = async (operation: string, args: unknown): Promise<Buffer | null> => {
     if (!AGENT_OPERATIONS.has(operation)) return null;
     const request: AgentRequest = { v: AGENT_PROTOCOL_VERSION, service, operation, args };
-    return exchange(path, JSON.stringify(request));
+    return exchange(path, JSON.stringify(request), ended);
   };
   return {
     ask: async (operation, args) => {
@@ -45,29 +53,51 @@ export function findAgent(env: NodeJS.ProcessEnv): AgentClient | null {
       const answered = await answer(operation, args);
       return answered && successValueJson(answered);
     },
+    finished: async () => {
+      let timer: NodeJS.Timeout | undefined;
+      const givenUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, AGENT_ANSWER_TIMEOUT_MS)));
+      await Promise.race([Promise.all(ended), givenUp]);
+      clearTimeout(timer);
+    },
   };
 }
 
-/** The bytes that came back until the agent ended (checked by the caller), or null for no answer in time. */
-function exchange(path: string, request: string): Promise<Buffer | null> {
+/**
+ * The answer's line as soon as it has come, or null for none in time (one cut short fails the
+ * caller's check). The connection stays open until the agent ends it, which it does once the
+ * writes that follow its answer are done; `ended` gets a promise of that, for finished().
+ */
+function exchange(path: string, request: string, ended: Set<Promise<void>>): Promise<Buffer | null> {
+  let endedNow = () => undefined as void;
+  ended.add(new Promise<void>((resolve) => (endedNow = resolve)));
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let answered = false;
     const socket = connect(path);
-    const give = (answer: Buffer | null) => {
+    const answer = (line: Buffer | null) => {
+      if (answered) return;
+      answered = true;
       clearTimeout(timer);
-      socket.destroy();
-      resolve(answer);
+      if (line === null) socket.destroy();
+      resolve(line);
     };
-    const timer = setTimeout(() => give(null), AGENT_ANSWER_TIMEOUT_MS);
-    socket.on('error', () => give(null));
+    const timer = setTimeout(() => answer(null), AGENT_ANSWER_TIMEOUT_MS);
+    socket.on('error', () => answer(null));
+    socket.on('close', () => {
+      answer(Buffer.concat(chunks));
+      endedNow();
+    });
     socket.on('connect', () => socket.write(`${request}\n`));
     socket.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_RESPONSE_BYTES) return give(null);
-      chunks.push(chunk);
+      if (answered) return; // nothing of ours follows the answer's line
+      const end = chunk.indexOf(0x0a);
+      const part = end === -1 ? chunk : chunk.subarray(0, end + 1);
+      size += part.length;
+      if (size > MAX_RESPONSE_BYTES) return answer(null);
+      chunks.push(part);
+      if (end !== -1) answer(Buffer.concat(chunks));
     });
-    socket.on('end', () => give(Buffer.concat(chunks)));
   });
 }
 

@@ -37,7 +37,7 @@ export async function startAgent(vault: Vault, env: NodeJS.ProcessEnv, log: (lin
   const options: Served = {
     path,
     service: resolveKeychainService(env),
-    dispatch: createDispatcher(vault, 'cli', (operation) => log(`agent: ${operation} failed unexpectedly`)),
+    dispatch: createDispatcher(vault, 'cli', (operation) => log(`agent: ${operation} failed unexpectedly`), 'every request'),
     settle: () => vault.settle(),
     log,
   };
@@ -73,7 +73,7 @@ export async function startAgent(vault: Vault, env: NodeJS.ProcessEnv, log: (lin
   };
 }
 
-/** One request, one answer, then the connection ends. */
+/** One request, one answer, then the connection ends: once the writes that follow the answer are done. */
 function serve(socket: Socket, options: Served): void {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -87,11 +87,20 @@ function serve(socket: Socket, options: Served): void {
     size += end === -1 ? chunk.length : end;
     if (size > MAX_REQUEST_BYTES) {
       done = true;
-      reply(socket, { v: AGENT_PROTOCOL_VERSION, refused: 'The request is too large.' });
+      socket.write(encodeResponse({ v: AGENT_PROTOCOL_VERSION, refused: 'The request is too large.' }));
+      finish(socket);
     } else if (end !== -1) {
       done = true;
       socket.setTimeout(0); // a read may wait on the keychain (a prompt to allow access)
-      void answer(Buffer.concat(chunks).toString('utf8'), options).then((response) => reply(socket, response));
+      void answer(Buffer.concat(chunks).toString('utf8'), options).then(async (response) => {
+        if (socket.destroyed) return;
+        socket.write(encodeResponse(response));
+        // The writes that follow a read (its audit line, the last-used time) are made while the CLI
+        // goes on with the answer (prints it, starts the program); ending the connection says they
+        // are done, and the CLI waits for that before it exits, as it waits for its own writes.
+        if ('result' in response) await options.settle().catch(() => undefined); // a failed write is the vault's backgroundError, logged by the host
+        finish(socket);
+      });
     }
   });
   socket.on('end', () => {
@@ -99,7 +108,7 @@ function serve(socket: Socket, options: Served): void {
   });
 }
 
-async function answer(line: string, { service, dispatch, settle, log }: Served): Promise<AgentResponse> {
+async function answer(line: string, { service, dispatch, log }: Served): Promise<AgentResponse> {
   const refused = (why: string): AgentResponse => ({ v: AGENT_PROTOCOL_VERSION, refused: why });
   let request: unknown;
   try {
@@ -113,10 +122,7 @@ async function answer(line: string, { service, dispatch, settle, log }: Served):
   if (theirs !== service) return refused('This agent serves another keychain service.');
   if (typeof operation !== 'string' || !AGENT_OPERATIONS.has(operation)) return refused('The agent does not run that operation.');
   try {
-    const result = await dispatch(operation, args);
-    // The CLI waits for its audit line before it exits, so `keystash audit` right after shows the read.
-    await settle().catch(() => undefined); // a failed write is the vault's backgroundError, logged by the host
-    return { v: AGENT_PROTOCOL_VERSION, result };
+    return { v: AGENT_PROTOCOL_VERSION, result: await dispatch(operation, args) };
   } catch {
     // The dispatcher answers every failure itself; this is only a guard.
     log(`agent: ${operation} failed unexpectedly`);
@@ -124,9 +130,9 @@ async function answer(line: string, { service, dispatch, settle, log }: Served):
   }
 }
 
-function reply(socket: Socket, response: AgentResponse): void {
+function finish(socket: Socket): void {
   if (socket.destroyed) return;
-  socket.end(encodeResponse(response));
+  socket.end();
   // A client that keeps its side open after the answer (allowHalfOpen) is not waited for forever.
   socket.setTimeout(REQUEST_TIMEOUT_MS, () => socket.destroy());
 }

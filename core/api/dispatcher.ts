@@ -10,11 +10,24 @@ export type Caller = 'window' | 'cli';
 export type Dispatch = (operation: unknown, args: unknown) => Promise<Result<unknown>>;
 
 /**
+ * 'recent': an index-only read trusts a session the keychain confirmed under SESSION_RECHECK_MS ago
+ * (a search keystroke, a command's second lookup). 'every request': each request asks the keychain,
+ * as a new process does: the app's agent answers many CLI processes, and `keystash lock` followed
+ * at once by `keystash list` must find the vault locked, as it does without the app.
+ */
+export type SessionCheck = 'recent' | 'every request';
+
+/**
  * Validates and runs one operation and answers with the Result envelope. It never throws: Electron
  * carries only an error's message over IPC, and a stack trace is no message for a user.
  * `caller` decides which operations exist at all: the window never gets `cli` ones.
  */
-export function createDispatcher(vault: Vault, caller: Caller, onInternalError?: (op: string, error: unknown) => void): Dispatch {
+export function createDispatcher(
+  vault: Vault,
+  caller: Caller,
+  onInternalError?: (op: string, error: unknown) => void,
+  sessionCheck: SessionCheck = 'recent',
+): Dispatch {
   return async (operation, rawArgs) => {
     if (typeof operation !== 'string' || !Object.hasOwn(operations, operation)) {
       return failure({ code: 'INVALID_ARGUMENT', message: 'Unknown operation.' });
@@ -28,7 +41,7 @@ export function createDispatcher(vault: Vault, caller: Caller, onInternalError?:
     if (!parsed) return failure({ code: 'INVALID_ARGUMENT', message: 'The arguments could not be read.' });
     if (!parsed.success) return failure(describeInvalid(parsed.error));
     try {
-      if (!spec.whileLocked) await vault.requireUnlocked({ indexOnly: 'indexOnly' in spec });
+      if (!spec.whileLocked) await vault.requireUnlocked({ indexOnly: sessionCheck === 'recent' && 'indexOnly' in spec });
       const run = handlers[name] as (v: Vault, a: unknown) => Promise<unknown>;
       return { ok: true, value: await run(vault, parsed.data) };
     } catch (caught) {

@@ -188,7 +188,7 @@ async function readValues(vault: Vault, records: readonly KeyRecord[]): Promise<
   const values = new Map<string, string>();
   const pending = unique(records);
   for (let start = 0; start < pending.length; start += READS_AT_ONCE) {
-    const batch = pending.slice(start, start + READS_AT_ONCE).map((record) => vault.keys.readValue({ id: record.id }));
+    const batch = pending.slice(start, start + READS_AT_ONCE).map((record) => vault.keys.readValueOf(record));
     // Settled, then the first failure in selection order: the same key is reported whichever read failed first.
     for (const read of await Promise.allSettled(batch)) {
       if (read.status === 'rejected') throw read.reason;

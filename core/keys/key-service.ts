@@ -126,7 +126,15 @@ export class KeyService {
   }
 
   async readValue(ref: KeyRef): Promise<{ record: KeyRecord; value: string }> {
-    const record = await this.find(ref);
+    return this.readValueOf(await this.find(ref));
+  }
+
+  /**
+   * The value of a record the caller found already. Many reads at once (run, export) take their
+   * records from one index read: finding each again costs a stat per key, which waits in libuv's
+   * thread pool behind the keychain reads it runs alongside.
+   */
+  async readValueOf(record: KeyRecord): Promise<{ record: KeyRecord; value: string }> {
     const value = await this.keychain.get(secretAccount(record.id));
     if (value === null) {
       throw new VaultError(
