@@ -118,12 +118,12 @@ export class App {
   }
 
   /**
-   * Waits until the window's keychain check has listed the keychain, before a test deletes an entry
-   * beside it: an entry deleted from outside while keytar lists makes libsecret hand it a NULL value,
-   * and keytar aborts the process (see keytar-keychain.ts). The host lists one at a time, so a fresh
-   * listing of ours returns only after the window's, if the window asked first: it asks as the main
-   * view opens, so wait for that. (Without `refresh`, a call that came first took the unlock's
-   * finished report at once, and the window then listed afresh while the test deleted.)
+   * Waits until the window's keychain check has listed the keychain, so what a test changes beside
+   * the window next is met by a later check, not by one already under way. The host lists one at a
+   * time, so a fresh listing of ours returns only after the window's, if the window asked first: it
+   * asks as the main view opens, so wait for that. (Without `refresh`, a call that came first took
+   * the unlock's finished report at once.) The host lists over D-Bus (secret-service-accounts.ts),
+   * so an entry deleted beside a listing no longer fails it or crashes the host, as keytar's did.
    */
   async keychainListingsDone(): Promise<void> {
     await this.main.expectShown();

@@ -55,8 +55,10 @@ const shared = {
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // keytar is a native addon: it is loaded from node_modules at run time, never bundled.
-  external: ['keytar'],
+  // keytar is a native addon: it is loaded from node_modules at run time, never bundled. The D-Bus
+  // client (150 KB minified) lists keychain accounts, which only `doctor` does: loaded from
+  // node_modules then too, so the bundle every command parses stays without it.
+  external: ['keytar', '@homebridge/dbus-native'],
   banner: { js: requireBanner },
   logLevel: 'info',
   absWorkingDir: root,

@@ -12,6 +12,7 @@ import {
   type ChunkHead,
 } from './keychain-chunks';
 import { keytarLoadError, toKeychainError } from './keytar-errors';
+import { listAccountsOverSecretService } from './secret-service-accounts';
 
 type Keytar = typeof import('keytar');
 
@@ -40,8 +41,9 @@ export function createKeytarKeychain(service: string, options: KeytarKeychainOpt
     }
   }
   // findCredentials searches, then loads each value; an entry deleted in between makes libsecret hand
-  // keytar a NULL value, and keytar aborts the whole process. So this process never deletes while
-  // it lists: the two wait for each other. (Another process deleting meanwhile can still do it.)
+  // keytar a NULL value, and keytar aborts the whole process. Listings go over D-Bus instead where
+  // they can (secret-service-accounts.ts); where keytar lists, this process never deletes meanwhile:
+  // the two wait for each other. (Another process deleting then can still do it.)
   let exclusive: Promise<unknown> = Promise.resolve();
   function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
     const run = exclusive.then(task, task);
@@ -138,12 +140,18 @@ export function createKeytarKeychain(service: string, options: KeytarKeychainOpt
   }
 
   /**
-   * keytar can enumerate only through findCredentials, which loads every value too: about 1 s per
-   * 500 entries on gnome-keyring. The values are dropped here, at once; only accounts leave.
+   * On Linux, the items' attributes over D-Bus: no value is loaded, and an entry deleted outside
+   * meanwhile is simply not listed. Elsewhere, or when that cannot answer (a locked keyring needs
+   * libsecret's unlock prompt), keytar's findCredentials, which loads every value too (about 1 s per
+   * 500 entries on gnome-keyring); the values are dropped here, at once, and only accounts leave.
    */
   async function listAccounts(): Promise<string[]> {
-    const found = await oneAtATime(() => call((k) => k.findCredentials(service)));
-    return found.map((credential) => credential.account);
+    return oneAtATime(async () => {
+      const overDbus = await listAccountsOverSecretService(service);
+      if (overDbus) return overDbus;
+      const found = await call((k) => k.findCredentials(service));
+      return found.map((credential) => credential.account);
+    });
   }
 
   return { service, get, set, delete: del, listAccounts };

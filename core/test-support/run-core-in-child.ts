@@ -60,7 +60,7 @@ export async function bundleCoreSource(source: string): Promise<string> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['keytar'],
+    external: ['keytar', '@homebridge/dbus-native'],
     // As scripts/build-node.mjs does for the CLI: bundled CommonJS dependencies call require().
     banner: { js: "import { createRequire as __childCreateRequire } from 'node:module'; const require = __childCreateRequire(import.meta.url);" },
     logLevel: 'silent',

@@ -6,8 +6,7 @@ import type { DriftReport } from './types';
 /**
  * How long the CLI must leave the index alone before the window lists the keychain again: a
  * script's burst of changes then costs one listing, made after the burst, not while its deletes
- * are still removing entries (an entry removed under a listing makes keytar abort the process;
- * see core/keychain/keytar-keychain.ts).
+ * are still removing entries (whose report would be out of date at once).
  */
 const DRIFT_RECHECK_QUIET_MS = 1_000;
 
