@@ -7,8 +7,10 @@ import { Dialog } from '../Dialog/Dialog';
 import { MissingValueRow } from './MissingValueRow';
 import { OrphanedValueRow } from './OrphanedValueRow';
 import { OPEN, type DriftItemState } from './drift-item-state';
+import { listedDifferences } from './listed-differences';
 
 export interface DriftReviewDialogProps {
+  /** The latest check's report; while the review is open, rows are only added (listed-differences.ts). */
   report: DriftReport;
   /** A repair changed the index: the list and tags are stale. */
   onRepaired: () => void;
@@ -23,6 +25,13 @@ export interface DriftReviewDialogProps {
  * confirmation). Nothing happens to an item the user does not act on, and no value is ever deleted.
  */
 export function DriftReviewDialog({ report, onRepaired, onRename, onClose }: DriftReviewDialogProps) {
+  // Adjusted while rendering, as React advises for state that follows a prop.
+  const [latest, setLatest] = useState(report);
+  const [listed, setListed] = useState(report);
+  if (report !== latest) {
+    setLatest(report);
+    setListed(listedDifferences(listed, report));
+  }
   const [states, setStates] = useState<ReadonlyMap<string, DriftItemState>>(new Map());
   const stateOf = (target: string) => states.get(target) ?? OPEN;
   const setState = (target: string, state: DriftItemState) => setStates((current) => new Map(current).set(target, state));
@@ -48,7 +57,7 @@ export function DriftReviewDialog({ report, onRepaired, onRename, onClose }: Dri
     void repair(account, () => call('repairDrift', { action: 'adoptOrphans', accounts: [account] }), (key) => ({ kind: 'adopted', ...key }));
   const forget = (id: string) => void repair(id, () => call('repairDrift', { action: 'forgetMissing', ids: [id] }), () => ({ kind: 'forgotten' }));
 
-  const { missingValues, orphanedValues } = report;
+  const { missingValues, orphanedValues } = listed;
   return (
     <Dialog
       title="Keychain check"
