@@ -8,8 +8,8 @@
 // It builds nothing: run `npm run build` first. It runs itself inside scripts/with-keyring (a
 // private keyring, never the login one) and xvfb-run (clipboard, browser).
 //
-// Groups (--only): get (get, peers, run), copy, import, list (list, index size), ui (unlock, keystroke,
-// heap), scan. A full run takes about 8-9 minutes on 2 cores; --quick under 1.
+// Groups (--only): get (get, peers, run), copy, import, list (list, index size), check (the keychain
+// listing behind the drift check), ui (unlock, keystroke, heap), scan. A full run takes about 8-9 minutes on 2 cores; --quick under 1.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -50,6 +50,7 @@ const GROUPS = {
   copy: async () => (await import('./figures/copy.mjs')).measureCopy({ rounds: quick ? 5 : 31, log }),
   import: async () => (await import('./figures/import.mjs')).measureImport({ sizes: quick ? [100] : [100, 1000], rounds: quick ? 1 : 3, roundsAt1000: 3, log }),
   list: async () => (await import('./figures/list.mjs')).measureList({ keys: 10_000, rounds: quick ? 3 : 15, log }),
+  check: async () => (await import('./figures/keychain-check.mjs')).measureKeychainCheck({ entries: quick ? 100 : 500, rounds: quick ? 3 : 9, log }),
   ui: async () => {
     const { measureUi, uiFigures } = await import('./figures/ui.mjs');
     return uiFigures(await measureUi({ runs: quick ? 2 : 9, keys: 10_000, log }));
