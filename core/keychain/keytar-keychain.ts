@@ -146,12 +146,11 @@ export function createKeytarKeychain(service: string, options: KeytarKeychainOpt
    * 500 entries on gnome-keyring); the values are dropped here, at once, and only accounts leave.
    */
   async function listAccounts(): Promise<string[]> {
-    return oneAtATime(async () => {
-      const overDbus = await listAccountsOverSecretService(service);
-      if (overDbus) return overDbus;
-      const found = await call((k) => k.findCredentials(service));
-      return found.map((credential) => credential.account);
-    });
+    // Not one at a time with deletes: an entry deleted under a D-Bus listing is only left out.
+    const overDbus = await listAccountsOverSecretService(service);
+    if (overDbus) return overDbus;
+    const found = await oneAtATime(() => call((k) => k.findCredentials(service)));
+    return found.map((credential) => credential.account);
   }
 
   return { service, get, set, delete: del, listAccounts };
