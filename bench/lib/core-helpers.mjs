@@ -14,21 +14,26 @@ export function loadCoreHelpers() {
   return loaded;
 }
 
-/** Bundles TypeScript source that imports from the repository into one ESM file; resolves with its path. */
-export async function bundle(name, contents) {
+/**
+ * Bundles TypeScript source that imports from the repository into one file, ESM unless `format` is
+ * 'cjs' (for a script timed as a process); resolves with its path.
+ */
+export async function bundle(name, contents, { format = 'esm' } = {}) {
   const { build } = await import('esbuild');
-  const outfile = join(cacheDir, `${name}.mjs`);
+  const outfile = join(cacheDir, `${name}.${format === 'cjs' ? 'cjs' : 'mjs'}`);
   await build({
     stdin: { resolveDir: root, sourcefile: `${name}.ts`, loader: 'ts', contents },
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format,
+    // A script timed as a process is as lean to load as the CLI's own bundle.
+    minify: format === 'cjs',
     target: 'node20',
     external: ['keytar'],
     outfile,
     // The e2e helpers find the repository (and out/host/host.js) from their own folder.
     define: { 'import.meta.dirname': JSON.stringify(join(root, 'e2e', 'support')) },
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    ...(format === 'esm' ? { banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } } : {}),
     logLevel: 'warning',
   });
   return outfile;
