@@ -7,7 +7,6 @@ import { findReferences, replaceReferences, type ReferenceOccurrence } from '../
 import { MIN_MASKED_LENGTH } from '../../core/run/stream-masker';
 import { collect, withCodeOption } from '../command-kit';
 import type { CliContext } from '../context';
-import { loadEnvFile } from '../env/env-file';
 import { usageError } from '../errors';
 import { printable } from '../io/output';
 import { resolveReferences, type ReferenceSite } from '../refs/resolve-references';
@@ -57,7 +56,8 @@ async function runProgram(ctx: CliContext, command: string[], options: RunOption
   if (!hasSelection(selection) && options.envFile === undefined) {
     throw usageError('Select what to pass: --tag TAG, --key NAME or --env-file FILE.');
   }
-  const file = options.envFile === undefined ? null : await loadEnvFile(options.envFile);
+  // Loaded only for --env-file: the .env scanner is most of the run command's own start-up.
+  const file = options.envFile === undefined ? null : await (await import('../env/env-file')).loadEnvFile(options.envFile);
   const inherited = options.inherit ? inheritedEnvironment(ctx.env) : minimalEnvironment(ctx.env);
   const byVar = hasSelection(selection) ? keysByVariable(await selectKeys(ctx, options, selection, 'created')) : new Map<string, KeySummary>();
 

@@ -1,20 +1,7 @@
 import * as z from '../zod';
+import { ENV_VAR_PATTERN, LIMITS } from './key-limits';
 
-/** Limits shared by the contract, the core validation and the UI's inline messages. */
-export const LIMITS = {
-  nameMax: 100,
-  envVarMax: 128,
-  providerMax: 60,
-  tagMax: 40,
-  tagsPerKey: 50,
-  notesMax: 4000,
-  scopeMax: 200,
-  scopesPerKey: 50,
-  urlMax: 2000,
-  rotateEveryDaysMax: 3650,
-} as const;
-
-export const ENV_VAR_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export { ENV_VAR_PATTERN, LIMITS };
 
 /**
  * The non-secret fields of a key, as stored in the encrypted index. The value itself lives only

@@ -1,5 +1,5 @@
 import type { KeyRef } from '../api/schemas';
-import { LIMITS } from '../keys/key-record';
+import { LIMITS } from '../keys/key-limits';
 
 /**
  * Secret references: `keystash://NAME` and `keystash://id/UUID`. A committed file or an exported
