@@ -170,6 +170,18 @@ describe('keystash with the app running (its agent)', () => {
     expect({ code: missing.code, stderr: missing.stderr }).toEqual({ code: alone.code, stderr: alone.stderr });
   });
 
+  it('a command that stops before asking (a usage error) leaves the agent an empty connection: the CLI exits at once, and the agent logs nothing and answers the next', async () => {
+    await start();
+    const started = Date.now();
+    const usage = await sandbox.run(['run', '--tag', 'payments'], { env: NO_KEYCHAIN }); // no program after --
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/missing required argument 'command'/);
+    // The CLI connects to the agent while it loads, before it knows whether it will ask.
+    expect(Date.now() - started).toBeLessThan(4_000);
+    expect((await sandbox.ok(['get', 'Stripe live'], { env: NO_KEYCHAIN })).stdout).toBe(values.stripe);
+    expect(logged).toEqual([]);
+  });
+
   it('an agent that died left its socket behind: the CLI does the work itself, and the next app replaces the socket', async () => {
     const path = agentSocketPath(sandbox.home)!;
     await leaveDeadSocket(path);

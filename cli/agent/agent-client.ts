@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { AGENT_OPERATIONS, AGENT_PROTOCOL_VERSION, type AgentRequest, agentSocketPath, MAX_RESPONSE_BYTES, successValueJson } from '../../core/agent/agent-protocol';
 import type { Result } from '../../core/api/results';
 import { resolveKeychainService, resolveVaultHome } from '../../core/paths';
@@ -39,10 +39,18 @@ export function findAgent(env: NodeJS.ProcessEnv): AgentClient | null {
   if (path === null || !existsSync(path)) return null;
   const service = resolveKeychainService(env);
   const ended = new Set<Promise<void>>();
+  // Connected now, while the rest of the CLI loads, so the first request goes out the moment the
+  // command asks: a connection takes a turn of the event loop, which the garbage collector or the
+  // command's own loading can make milliseconds long. Unreferenced until used: it never keeps the
+  // process alive by itself. A command that never asks (a usage error) leaves the agent an empty
+  // connection, which it drops without a word.
+  let early: Socket | null = connect(path).on('error', () => undefined).unref();
   const answer = async (operation: string, args: unknown): Promise<Buffer | null> => {
     if (!AGENT_OPERATIONS.has(operation)) return null;
     const request: AgentRequest = { v: AGENT_PROTOCOL_VERSION, service, operation, args };
-    return exchange(path, JSON.stringify(request), ended);
+    const socket = early && !early.destroyed ? early.ref() : connect(path);
+    early = null;
+    return exchange(socket, JSON.stringify(request), ended);
   };
   return {
     ask: async (operation, args) => {
@@ -54,6 +62,7 @@ export function findAgent(env: NodeJS.ProcessEnv): AgentClient | null {
       return answered && successValueJson(answered);
     },
     finished: async () => {
+      early?.destroy();
       let timer: NodeJS.Timeout | undefined;
       const givenUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, AGENT_ANSWER_TIMEOUT_MS)));
       await Promise.race([Promise.all(ended), givenUp]);
@@ -67,14 +76,13 @@ export function findAgent(env: NodeJS.ProcessEnv): AgentClient | null {
  * caller's check). The connection stays open until the agent ends it, which it does once the
  * writes that follow its answer are done; `ended` gets a promise of that, for finished().
  */
-function exchange(path: string, request: string, ended: Set<Promise<void>>): Promise<Buffer | null> {
+function exchange(socket: Socket, request: string, ended: Set<Promise<void>>): Promise<Buffer | null> {
   let endedNow = () => undefined as void;
   ended.add(new Promise<void>((resolve) => (endedNow = resolve)));
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let answered = false;
-    const socket = connect(path);
     const answer = (line: Buffer | null) => {
       if (answered) return;
       answered = true;
@@ -88,7 +96,7 @@ function exchange(path: string, request: string, ended: Set<Promise<void>>): Pro
       answer(Buffer.concat(chunks));
       endedNow();
     });
-    socket.on('connect', () => socket.write(`${request}\n`));
+    socket.write(`${request}\n`); // sent once connected, if it is not yet
     socket.on('data', (chunk: Buffer) => {
       if (answered) return; // nothing of ours follows the answer's line
       const end = chunk.indexOf(0x0a);
