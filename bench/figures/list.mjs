@@ -13,7 +13,7 @@ import { figure } from '../lib/figure.mjs';
 import { runProcess } from '../lib/processes.mjs';
 import { interleave, median } from '../lib/stats.mjs';
 
-// CommonJS, as the CLI is (an ES module entry costs Node 20 about 15 ms more). \`print\`: the floor.
+// CommonJS, as the CLI is (an ES module entry costs Node 20 about 15 ms more). `print`: the floor.
 const READ_INDEX = `
 import { readFile } from 'node:fs/promises';
 import { openIndex } from './core/index/index-crypto';

@@ -16,7 +16,7 @@ import { bundle } from './core-helpers.mjs';
 import { runProcess } from './processes.mjs';
 
 // Each way loads only what it uses, as Keystash's CLI does (its agent path loads neither keytar nor
-// node:crypto; \`get\` never loads node:child_process).
+// node:crypto; `get` never loads node:child_process).
 const FLOOR = `
 import { AGENT_PROTOCOL_VERSION, agentSocketPath } from './core/agent/agent-protocol';
 
